@@ -131,6 +131,16 @@ CREATE TABLE signals (
 );
 CREATE INDEX signals_kind_seq ON signals (kind, seq);
 CREATE INDEX signals_report ON signals (report_id);
+CREATE TABLE bank (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    bank TEXT NOT NULL,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    UNIQUE (bank, key, kind)
+);
+CREATE INDEX bank_kind_seq ON bank (bank, kind, seq);
 INSERT INTO meta (key, value) VALUES ('revision', '0');
 """
 
@@ -617,6 +627,50 @@ class Archive:
                 "SELECT seq, report_id, kind, value FROM signals WHERE report_id = ? "
                 "ORDER BY seq",
                 (report_id,),
+            ).fetchall()
+        return [Signal(*r) for r in rows]
+
+    # -- banks (reference fingerprints, e.g. known stock images) --------------------
+
+    def add_bank_entries(
+        self,
+        bank: str,
+        entries: Iterable[tuple[str, str, str]],
+        *,
+        now: datetime | None = None,
+    ) -> int:
+        """Store reference fingerprints in a named bank (e.g. ``"stock_images"``).
+
+        Args:
+            bank: The bank's name.
+            entries: ``(key, kind, value)`` triples; a key names the entry (a file
+                name or a URL), kind and value are as for signals.
+            now: When they were added.
+
+        Returns:
+            How many entries were new (re-adding a key is a no-op).
+        """
+        added = _utc(_now(now)).isoformat()
+        rows = [(bank, str(k), str(kind), str(v), added) for k, kind, v in entries]
+        with self._write() as conn:
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT OR IGNORE INTO bank (bank, key, kind, value, added_at) "
+                "VALUES (?,?,?,?,?)",
+                rows,
+            )
+            return conn.total_changes - before
+
+    def bank_entries(self, bank: str, kind: str, *, after: int = 0) -> list[Signal]:
+        """Return a bank's fingerprints of one kind with ``seq > after``.
+
+        The returned :class:`Signal` carries the entry's key in ``report_id``.
+        """
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT seq, key, kind, value FROM bank WHERE bank = ? AND kind = ? "
+                "AND seq > ? ORDER BY seq",
+                (bank, kind, after),
             ).fetchall()
         return [Signal(*r) for r in rows]
 

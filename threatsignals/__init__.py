@@ -16,6 +16,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+from threatsignals._assess import assess
 from threatsignals._version import __version__
 from threatsignals.analyzers import Analyzer, AnalyzerContext
 from threatsignals.archive import Archive, ArchivedReport, Outcome
@@ -56,19 +57,19 @@ __all__ = [
     "AnalyzerContext",
     "AnalyzerFailedError",
     "AnalyzerRun",
+    "Archive",
     "ArchiveError",
     "ArchiveLockedError",
-    "Archive",
     "ArchivedReport",
     "Assessment",
     "Awareness",
     "Channel",
     "Event",
     "Finding",
+    "Interview",
     "InvalidInputError",
     "InvalidPolicyError",
     "InvalidReportError",
-    "Interview",
     "Level",
     "MissingDependencyError",
     "Outcome",
@@ -78,6 +79,7 @@ __all__ = [
     "School",
     "ThreatSignalsError",
     "__version__",
+    "assess",
     "images",
     "imminence",
     "phone",

@@ -62,7 +62,9 @@ class Analyzer(Protocol):
     name: str
     version: str
 
-    def analyze_report(self, report: Report, context: AnalyzerContext) -> Iterable[Finding]:
+    def analyze_report(
+        self, report: Report, context: AnalyzerContext
+    ) -> Iterable[Finding]:
         """Return the findings for ``report``; pure: no printing, no global state."""
         ...
 
@@ -73,7 +75,9 @@ class SignalSource(Protocol):
 
     name: str
 
-    def signals(self, report: Report, school: School | None) -> Iterable[tuple[str, str]]:
+    def signals(
+        self, report: Report, school: School | None
+    ) -> Iterable[tuple[str, str]]:
         """Return ``(kind, value)`` pairs to store for ``report``."""
         ...
 

@@ -26,7 +26,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from threatsignals.errors import ArchiveError, ArchiveLockedError, InvalidReportError, Problem
+from threatsignals.errors import (
+    ArchiveError,
+    ArchiveLockedError,
+    InvalidReportError,
+    Problem,
+)
 from threatsignals.model import Report, School
 
 __all__ = ["ARCHIVE_SCHEMA_VERSION", "Archive", "ArchivedReport", "Outcome", "Signal"]
@@ -165,7 +170,9 @@ def derive_report_id(report: Report, school: School | None) -> str:
     if report.id:
         return report.id
     h = hashlib.sha256()
-    h.update((school.key if school is not None else "").encode("utf-8", "surrogatepass"))
+    h.update(
+        (school.key if school is not None else "").encode("utf-8", "surrogatepass")
+    )
     h.update(b"\x00")
     h.update(str(report.channel).encode())
     h.update(b"\x00")
@@ -240,9 +247,13 @@ class Archive:
                     with p.open("rb") as fh:
                         head = fh.read(16)
                 except OSError as exc:
-                    raise ArchiveError(f"cannot read archive file ({type(exc).__name__})") from None
+                    raise ArchiveError(
+                        f"cannot read archive file ({type(exc).__name__})"
+                    ) from None
                 if head and head != _SQLITE_MAGIC:
-                    raise ArchiveError("file is not a SQLite database; refusing to touch it")
+                    raise ArchiveError(
+                        "file is not a SQLite database; refusing to touch it"
+                    )
                 if readonly is False and not os.access(spath, os.W_OK):
                     readonly = True
             elif readonly:
@@ -250,16 +261,29 @@ class Archive:
             else:
                 p.parent.mkdir(parents=True, exist_ok=True)
         try:
-            if memory:
-                conn = sqlite3.connect(":memory:", timeout=timeout, check_same_thread=False,
-                                       isolation_level=None)
+            if spath is None:
+                conn = sqlite3.connect(
+                    ":memory:",
+                    timeout=timeout,
+                    check_same_thread=False,
+                    isolation_level=None,
+                )
             elif readonly:
-                uri = Path(spath).resolve().as_uri() + "?mode=ro"  # type: ignore[arg-type]
-                conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False,
-                                       isolation_level=None)
+                uri = Path(spath).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(
+                    uri,
+                    uri=True,
+                    timeout=timeout,
+                    check_same_thread=False,
+                    isolation_level=None,
+                )
             else:
-                conn = sqlite3.connect(spath, timeout=timeout,  # type: ignore[arg-type]
-                                       check_same_thread=False, isolation_level=None)
+                conn = sqlite3.connect(
+                    spath,
+                    timeout=timeout,
+                    check_same_thread=False,
+                    isolation_level=None,
+                )
         except sqlite3.Error as exc:
             raise ArchiveError(f"cannot open archive ({type(exc).__name__})") from None
         archive = cls(conn, spath, readonly=readonly)
@@ -280,19 +304,24 @@ class Archive:
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise ArchiveError(f"archive file is damaged or not a database "
-                               f"({type(exc).__name__})") from None
+            raise ArchiveError(
+                f"archive file is damaged or not a database ({type(exc).__name__})"
+            ) from None
         if app_id != _APPLICATION_ID:
             if n_tables or app_id:
-                raise ArchiveError("file is a SQLite database but not a threatsignals "
-                                   "archive; refusing to touch it")
+                raise ArchiveError(
+                    "file is a SQLite database but not a threatsignals "
+                    "archive; refusing to touch it"
+                )
             if self._readonly:
                 raise ArchiveError("archive file is empty and opened read-only")
             self._create()
             return
         if version > ARCHIVE_SCHEMA_VERSION:
-            raise ArchiveError(f"archive schema version {version} is newer than this "
-                               f"library supports ({ARCHIVE_SCHEMA_VERSION}); upgrade")
+            raise ArchiveError(
+                f"archive schema version {version} is newer than this "
+                f"library supports ({ARCHIVE_SCHEMA_VERSION}); upgrade"
+            )
         if not self._readonly:
             try:
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -302,7 +331,9 @@ class Archive:
             if version < ARCHIVE_SCHEMA_VERSION:
                 self._migrate(version)
         elif version < ARCHIVE_SCHEMA_VERSION:
-            raise ArchiveError("archive needs a schema migration; open it writable once")
+            raise ArchiveError(
+                "archive needs a schema migration; open it writable once"
+            )
 
     def _create(self) -> None:
         conn = self._conn
@@ -350,7 +381,9 @@ class Archive:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        _log.info("archive migrated from schema %d to %d", version, ARCHIVE_SCHEMA_VERSION)
+        _log.info(
+            "archive migrated from schema %d to %d", version, ARCHIVE_SCHEMA_VERSION
+        )
 
     @staticmethod
     def _wrap(exc: sqlite3.Error) -> ArchiveError:
@@ -430,7 +463,9 @@ class Archive:
     def revision(self) -> int:
         """A number that changes whenever anything is written, by any process."""
         with self._read() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+            row = conn.execute(
+                "SELECT value FROM meta WHERE key = 'revision'"
+            ).fetchone()
         return int(row[0])
 
     # -- reports -----------------------------------------------------------------
@@ -474,8 +509,17 @@ class Archive:
             cur = conn.execute(
                 "INSERT OR IGNORE INTO reports (id, school, region, subdivision, channel, "
                 "received_at, received_ts, added_at, outcome) VALUES (?,?,?,?,?,?,?,?,?)",
-                (rid, school.key, school.region, school.subdivision, str(report.channel),
-                 received.isoformat(), received.timestamp(), _utc(now).isoformat(), out.value),
+                (
+                    rid,
+                    school.key,
+                    school.region,
+                    school.subdivision,
+                    str(report.channel),
+                    received.isoformat(),
+                    received.timestamp(),
+                    _utc(now).isoformat(),
+                    out.value,
+                ),
             )
             if cur.rowcount:
                 conn.executemany(
@@ -500,9 +544,18 @@ class Archive:
                 "INSERT OR IGNORE INTO reports (id, school, region, subdivision, channel, "
                 "received_at, received_ts, added_at, outcome, origin) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (meta.id, meta.school, meta.region, meta.subdivision, meta.channel,
-                 _utc(meta.received_at).isoformat(), meta.received_at.timestamp(),
-                 _utc(meta.added_at).isoformat(), meta.outcome.value, meta.origin),
+                (
+                    meta.id,
+                    meta.school,
+                    meta.region,
+                    meta.subdivision,
+                    meta.channel,
+                    _utc(meta.received_at).isoformat(),
+                    meta.received_at.timestamp(),
+                    _utc(meta.added_at).isoformat(),
+                    meta.outcome.value,
+                    meta.origin,
+                ),
             )
             if not cur.rowcount:
                 return False
@@ -515,8 +568,10 @@ class Archive:
     def get(self, report_id: str) -> ArchivedReport | None:
         """Return the metadata of one report, or None."""
         with self._read() as conn:
-            row = conn.execute(f"SELECT {_COLS} FROM reports WHERE id = ?",  # noqa: S608
-                               (report_id,)).fetchone()
+            row = conn.execute(
+                f"SELECT {_COLS} FROM reports WHERE id = ?",  # noqa: S608
+                (report_id,),
+            ).fetchone()
         return _row(row) if row else None
 
     def __contains__(self, report_id: object) -> bool:
@@ -534,8 +589,9 @@ class Archive:
         """
         out = _outcome(outcome)
         with self._write() as conn:
-            cur = conn.execute("UPDATE reports SET outcome = ? WHERE id = ?",
-                               (out.value, report_id))
+            cur = conn.execute(
+                "UPDATE reports SET outcome = ? WHERE id = ?", (out.value, report_id)
+            )
             if not cur.rowcount:
                 raise KeyError("no archived report with that id")
 
@@ -598,7 +654,7 @@ class Archive:
         ids = list(dict.fromkeys(report_ids))
         with self._read() as conn:
             for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
+                chunk = ids[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 for row in conn.execute(
                     f"SELECT {_COLS} FROM reports WHERE id IN ({marks})",  # noqa: S608
@@ -677,12 +733,21 @@ class Archive:
     def stats(self) -> dict[str, Any]:
         """Return counts by outcome, channel and origin (no content)."""
         with self._read() as conn:
-            by_outcome = dict(conn.execute(
-                "SELECT outcome, count(*) FROM reports GROUP BY outcome").fetchall())
-            by_channel = dict(conn.execute(
-                "SELECT channel, count(*) FROM reports GROUP BY channel").fetchall())
-            by_origin = dict(conn.execute(
-                "SELECT origin, count(*) FROM reports GROUP BY origin").fetchall())
+            by_outcome = dict(
+                conn.execute(
+                    "SELECT outcome, count(*) FROM reports GROUP BY outcome"
+                ).fetchall()
+            )
+            by_channel = dict(
+                conn.execute(
+                    "SELECT channel, count(*) FROM reports GROUP BY channel"
+                ).fetchall()
+            )
+            by_origin = dict(
+                conn.execute(
+                    "SELECT origin, count(*) FROM reports GROUP BY origin"
+                ).fetchall()
+            )
             n_signals = conn.execute("SELECT count(*) FROM signals").fetchone()[0]
         return {
             "reports": sum(by_outcome.values()),
@@ -693,8 +758,10 @@ class Archive:
         }
 
     def backup(self, target: str | os.PathLike[str]) -> None:
-        """Copy the archive to ``target`` with SQLite's online backup (safe while
-        other processes write)."""
+        """Copy the archive to ``target`` with SQLite's online backup.
+
+        Safe while other threads and processes write.
+        """
         tpath = os.fspath(target)
         if Path(tpath).exists():
             raise ArchiveError("backup target exists; refusing to overwrite it")
@@ -709,7 +776,9 @@ class Archive:
             dest.close()
 
 
-_COLS = ("id, school, channel, received_at, added_at, outcome, origin, region, subdivision")
+_COLS = (
+    "id, school, channel, received_at, added_at, outcome, origin, region, subdivision"
+)
 
 
 def _row(row: Sequence[Any]) -> ArchivedReport:
@@ -739,7 +808,9 @@ def _aware(value: datetime, name: str) -> datetime:
     if not isinstance(value, datetime):
         raise TypeError(f"{name} must be a datetime")
     if value.tzinfo is None:
-        raise InvalidReportError([Problem(name, "naive_datetime", "datetime has no timezone")])
+        raise InvalidReportError(
+            [Problem(name, "naive_datetime", "datetime has no timezone")]
+        )
     return value
 
 
@@ -758,4 +829,3 @@ def _builtin_signals(report: Report, school: School) -> Iterator[tuple[str, str]
             continue
         for kind, value in fn(report, school):
             yield str(kind), str(value)
-

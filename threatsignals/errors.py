@@ -67,8 +67,10 @@ class InvalidInputError(ThreatSignalsError, ValueError):
 
 
 class InvalidReportError(InvalidInputError):
-    """A :class:`~threatsignals.Report`, :class:`~threatsignals.School` or related
-    record has malformed fields (unknown channel, naive datetime, NaN distance...)."""
+    """A report, school or related record has malformed fields.
+
+    For example an unknown channel, a naive datetime or a NaN distance.
+    """
 
 
 class InvalidPolicyError(InvalidInputError):

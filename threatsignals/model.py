@@ -115,7 +115,9 @@ class _Checker:
         if value is None:
             return
         if not isinstance(value, str):
-            self.add(name, "wrong_type", f"expected a string, got {type(value).__name__}")
+            self.add(
+                name, "wrong_type", f"expected a string, got {type(value).__name__}"
+            )
         elif len(value) > limit:
             self.add(name, "too_long", f"longer than {limit} characters")
 
@@ -123,17 +125,26 @@ class _Checker:
         if value is None:
             return
         if not isinstance(value, datetime):
-            self.add(name, "wrong_type", f"expected a datetime, got {type(value).__name__}")
+            self.add(
+                name, "wrong_type", f"expected a datetime, got {type(value).__name__}"
+            )
         elif value.tzinfo is None or value.utcoffset() is None:
             self.add(name, "naive_datetime", "datetime has no timezone; give an offset")
 
     def number(
-        self, name: str, value: object, *, low: float | None = None, high: float | None = None
+        self,
+        name: str,
+        value: object,
+        *,
+        low: float | None = None,
+        high: float | None = None,
     ) -> None:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add(name, "wrong_type", f"expected a number, got {type(value).__name__}")
+            self.add(
+                name, "wrong_type", f"expected a number, got {type(value).__name__}"
+            )
             return
         if not math.isfinite(value):
             self.add(name, "not_finite", "must be a finite number")
@@ -157,7 +168,9 @@ class _Checker:
             if not isinstance(item, str):
                 self.add(f"{name}[{i}]", "wrong_type", "expected a string")
             elif len(item) > _MAX_SHORT:
-                self.add(f"{name}[{i}]", "too_long", f"longer than {_MAX_SHORT} characters")
+                self.add(
+                    f"{name}[{i}]", "too_long", f"longer than {_MAX_SHORT} characters"
+                )
         return items
 
 
@@ -194,17 +207,26 @@ def _parse_dt(value: object, where: str, check: _Checker) -> datetime | None:
 def _mapping(data: object, what: str) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise InvalidReportError(
-            [Problem(what, "wrong_type", f"expected an object, got {type(data).__name__}")]
+            [
+                Problem(
+                    what, "wrong_type", f"expected an object, got {type(data).__name__}"
+                )
+            ]
         )
     return data
 
 
-def _unknown_keys(data: Mapping[str, Any], cls: type, what: str, extra: set[str]) -> None:
+def _unknown_keys(
+    data: Mapping[str, Any], cls: type, what: str, extra: set[str]
+) -> None:
     known = {f.name for f in fields(cls)} | extra
     unknown = sorted(k for k in data if k not in known)
     if unknown:
         raise InvalidReportError(
-            [Problem(f"{what}.{k}"[:200], "unknown_field", "unknown field") for k in unknown]
+            [
+                Problem(f"{what}.{k}"[:200], "unknown_field", "unknown field")
+                for k in unknown
+            ]
         )
 
 
@@ -269,9 +291,15 @@ class Event:
         if end is None:
             check.add("end", "missing", "required")
         check.raise_if_any()
-        assert start is not None and end is not None  # for the type checker
+        if start is None or end is None:  # pragma: no cover - reported above
+            raise InvalidReportError(
+                [Problem("event", "missing", "start and end required")]
+            )
         return cls(
-            name=data.get("name", ""), start=start, end=end, kind=data.get("kind", "event")
+            name=data.get("name", ""),
+            start=start,
+            end=end,
+            kind=data.get("kind", "event"),
         )
 
 
@@ -313,19 +341,27 @@ class School:
         check.text("name", self.name)
         if isinstance(self.name, str) and not self.name.strip():
             check.add("name", "empty", "a school needs a name")
-        for name in ("aliases", "phone_numbers", "emergency_numbers", "places", "people"):
+        for name in (
+            "aliases",
+            "phone_numbers",
+            "emergency_numbers",
+            "places",
+            "people",
+        ):
             object.__setattr__(self, name, check.strings(self, name))
-        if not isinstance(self.region, str) or len(self.region) != 2 or not self.region.isalpha():
-            check.add("region", "bad_region", "expected a two-letter ISO 3166 country code")
+        if (
+            not isinstance(self.region, str)
+            or len(self.region) != 2
+            or not self.region.isalpha()
+        ):
+            check.add(
+                "region", "bad_region", "expected a two-letter ISO 3166 country code"
+            )
         else:
             object.__setattr__(self, "region", self.region.upper())
         if self.location is not None:
             loc = self.location
-            if (
-                not isinstance(loc, Sequence)
-                or isinstance(loc, str)
-                or len(loc) != 2
-            ):
+            if not isinstance(loc, Sequence) or isinstance(loc, str) or len(loc) != 2:
                 check.add("location", "wrong_type", "expected (latitude, longitude)")
             else:
                 check.number("location.latitude", loc[0], low=-90, high=90)
@@ -403,7 +439,11 @@ class School:
         if cal is not None:
             if not isinstance(cal, list):
                 raise InvalidReportError(
-                    [Problem("school.calendar", "wrong_type", "expected a list of events")]
+                    [
+                        Problem(
+                            "school.calendar", "wrong_type", "expected a list of events"
+                        )
+                    ]
                 )
             kwargs["calendar"] = tuple(Event.from_dict(e) for e in cal)
         loc = kwargs.get("location")
@@ -424,7 +464,13 @@ class School:
             raw = p.read_bytes()
         except OSError as exc:
             raise InvalidReportError(
-                [Problem("school_file", "unreadable", f"cannot read file ({type(exc).__name__})")]
+                [
+                    Problem(
+                        "school_file",
+                        "unreadable",
+                        f"cannot read file ({type(exc).__name__})",
+                    )
+                ]
             ) from None
         try:
             if p.suffix.lower() == ".toml":
@@ -437,8 +483,13 @@ class School:
                 data = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
             raise InvalidReportError(
-                [Problem("school_file", "bad_syntax", f"not valid {p.suffix or 'JSON'}: "
-                         f"{type(exc).__name__}")]
+                [
+                    Problem(
+                        "school_file",
+                        "bad_syntax",
+                        f"not valid {p.suffix or 'JSON'}: {type(exc).__name__}",
+                    )
+                ]
             ) from None
         return cls.from_dict(data)
 
@@ -483,7 +534,9 @@ class Interview:
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool):
                 check.add(name, "wrong_type", "expected true, false or null")
-        object.__setattr__(self, "places_mentioned", check.strings(self, "places_mentioned"))
+        object.__setattr__(
+            self, "places_mentioned", check.strings(self, "places_mentioned")
+        )
         check.raise_if_any()
 
     def __repr__(self) -> str:
@@ -580,7 +633,8 @@ class Report:
             check.add(
                 "channel",
                 "unknown_value",
-                "unknown channel; expected one of " + ", ".join(c.value for c in Channel),
+                "unknown channel; expected one of "
+                + ", ".join(c.value for c in Channel),
             )
         check.aware("received_at", self.received_at)
         check.text("caller_id", self.caller_id)
@@ -588,7 +642,9 @@ class Report:
         if self.interview is not None:
             if isinstance(self.interview, Mapping):
                 try:
-                    object.__setattr__(self, "interview", Interview.from_dict(self.interview))
+                    object.__setattr__(
+                        self, "interview", Interview.from_dict(self.interview)
+                    )
                 except InvalidReportError as exc:
                     check.problems.extend(
                         replace(p, field="report." + p.field) for p in exc.problems
@@ -605,12 +661,16 @@ class Report:
         imgs = tuple(imgs)
         for i, item in enumerate(imgs):
             if not _check_image(item):
-                check.add(f"images[{i}]", "wrong_type", "expected a path, bytes or PIL image")
+                check.add(
+                    f"images[{i}]", "wrong_type", "expected a path, bytes or PIL image"
+                )
         object.__setattr__(self, "images", imgs)
         if self.source_country is not None:
             sc = self.source_country
             if not isinstance(sc, str) or len(sc) != 2 or not sc.isalpha():
-                check.add("source_country", "bad_region", "expected a two-letter country code")
+                check.add(
+                    "source_country", "bad_region", "expected a two-letter country code"
+                )
             else:
                 object.__setattr__(self, "source_country", sc.upper())
         check.number("source_distance_km", self.source_distance_km, low=0, high=40_100)
@@ -618,8 +678,12 @@ class Report:
             try:
                 object.__setattr__(self, "awareness", Awareness(self.awareness))
             except ValueError:
-                check.add("awareness", "unknown_value", "unknown value; expected one of "
-                          + ", ".join(a.value for a in Awareness))
+                check.add(
+                    "awareness",
+                    "unknown_value",
+                    "unknown value; expected one of "
+                    + ", ".join(a.value for a in Awareness),
+                )
         check.text("target", self.target)
         if self.local_media is not None and not isinstance(self.local_media, bool):
             check.add("local_media", "wrong_type", "expected true, false or null")
@@ -676,7 +740,9 @@ class Report:
         kwargs = {k: v for k, v in data.items() if k != "schema_version"}
         check = _Checker("report")
         if "received_at" in kwargs:
-            kwargs["received_at"] = _parse_dt(kwargs["received_at"], "received_at", check)
+            kwargs["received_at"] = _parse_dt(
+                kwargs["received_at"], "received_at", check
+            )
         images = kwargs.get("images")
         if images is not None:
             if not isinstance(images, list):
@@ -696,7 +762,11 @@ class Report:
             data = json.loads(text)
         except (ValueError, UnicodeDecodeError) as exc:
             raise InvalidReportError(
-                [Problem("report", "bad_json", f"not valid JSON ({type(exc).__name__})")]
+                [
+                    Problem(
+                        "report", "bad_json", f"not valid JSON ({type(exc).__name__})"
+                    )
+                ]
             ) from None
         return cls.from_dict(data)
 
@@ -793,7 +863,11 @@ class Action:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Action:
         """Build an action from :meth:`to_dict` output."""
-        return cls(code=str(data["code"]), text=str(data["text"]), guidance=str(data["guidance"]))
+        return cls(
+            code=str(data["code"]),
+            text=str(data["text"]),
+            guidance=str(data["guidance"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -817,7 +891,11 @@ class Question:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Question:
         """Build a question from :meth:`to_dict` output."""
-        return cls(code=str(data["code"]), text=str(data["text"]), guidance=str(data["guidance"]))
+        return cls(
+            code=str(data["code"]),
+            text=str(data["text"]),
+            guidance=str(data["guidance"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -933,8 +1011,13 @@ class Assessment:
         version = data.get("schema_version", SCHEMA_VERSION)
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise InvalidReportError(
-                [Problem("assessment.schema_version", "unsupported",
-                         f"newer than this library understands ({SCHEMA_VERSION})")]
+                [
+                    Problem(
+                        "assessment.schema_version",
+                        "unsupported",
+                        f"newer than this library understands ({SCHEMA_VERSION})",
+                    )
+                ]
             )
         try:
             check = _Checker("assessment")
@@ -954,7 +1037,9 @@ class Assessment:
                 conflicting=bool(data.get("conflicting", False)),
                 report_id=data.get("report_id"),
                 assessed_at=at,
-                analyzers=tuple(AnalyzerRun.from_dict(r) for r in data.get("analyzers", ())),
+                analyzers=tuple(
+                    AnalyzerRun.from_dict(r) for r in data.get("analyzers", ())
+                ),
                 policy=str(data.get("policy", "default")),
                 schema_version=version,
             )
@@ -962,7 +1047,13 @@ class Assessment:
             if isinstance(exc, InvalidReportError):
                 raise
             raise InvalidReportError(
-                [Problem("assessment", "bad_shape", f"malformed assessment ({type(exc).__name__})")]
+                [
+                    Problem(
+                        "assessment",
+                        "bad_shape",
+                        f"malformed assessment ({type(exc).__name__})",
+                    )
+                ]
             ) from None
 
     @classmethod

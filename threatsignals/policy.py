@@ -41,85 +41,165 @@ __all__ = ["DEFAULT_WEIGHTS", "WEIGHT_REASONS", "Policy"]
 _TABLE: dict[str, tuple[float, str]] = {
     # --- phone: swatting signs (guidance: "Blocked, unavailable, or otherwise spoofed
     # numbers (e.g. all nines or zeros) are often indicators of swatting calls").
-    "caller_id_blocked": (-0.4, "blocked/withheld numbers are a named swatting sign, "
-                          "but many ordinary callers withhold too"),
-    "caller_id_spoof_pattern": (-0.5, "all-nines/zeros style numbers are the guidance's "
-                                "own example of spoofing"),
-    "caller_id_invalid": (-0.4, "a number no carrier could assign was spoofed or mistyped"),
-    "caller_id_fictional": (-0.5, "numbers reserved for fiction (555-01XX) are spoofed"),
-    "caller_id_voip": (-0.2, "VoIP lines make spoofing and anonymity cheap; weak alone"),
+    "caller_id_blocked": (
+        -0.4,
+        "blocked/withheld numbers are a named swatting sign, "
+        "but many ordinary callers withhold too",
+    ),
+    "caller_id_spoof_pattern": (
+        -0.5,
+        "all-nines/zeros style numbers are the guidance's own example of spoofing",
+    ),
+    "caller_id_invalid": (
+        -0.4,
+        "a number no carrier could assign was spoofed or mistyped",
+    ),
+    "caller_id_fictional": (
+        -0.5,
+        "numbers reserved for fiction (555-01XX) are spoofed",
+    ),
+    "caller_id_voip": (
+        -0.2,
+        "VoIP lines make spoofing and anonymity cheap; weak alone",
+    ),
     "caller_id_toll_free": (-0.15, "toll-free numbers rarely originate personal calls"),
     "caller_id_out_of_area": (-0.1, "a distant area code says little after porting"),
-    "caller_id_international": (-0.4, "origin outside the country: the guidance says "
-                                "a distant origin may make a threat less concerning"),
-    "caller_id_matches_school": (-0.5, "the school's own number shown as caller ID is "
-                                 "spoofed by construction"),
-    "caller_id_emergency_number": (-0.5, "callers do not call from 9-1-1 or the police "
-                                   "line; the ID is spoofed"),
-    "attestation_failed": (-0.5, "a failed STIR/SHAKEN validation is evidence of spoofing"),
+    "caller_id_international": (
+        -0.4,
+        "origin outside the country: the guidance says "
+        "a distant origin may make a threat less concerning",
+    ),
+    "caller_id_matches_school": (
+        -0.5,
+        "the school's own number shown as caller ID is spoofed by construction",
+    ),
+    "caller_id_emergency_number": (
+        -0.5,
+        "callers do not call from 9-1-1 or the police line; the ID is spoofed",
+    ),
+    "attestation_failed": (
+        -0.5,
+        "a failed STIR/SHAKEN validation is evidence of spoofing",
+    ),
     "attestation_unverified": (-0.1, "C-level or no attestation is weak context only"),
-    "caller_failed_followups": (-0.5, "the guidance names failure to give name, number "
-                                "or location as a swatting sign"),
-    "caller_misnamed_local_place": (-0.5, "mispronouncing local streets or buildings "
-                                    "suggests a caller who is not local"),
-    "voice_masked": (-0.3, "computer-generated or distorted voices are common in "
-                     "scripted swatting calls"),
+    "caller_failed_followups": (
+        -0.5,
+        "the guidance names failure to give name, number "
+        "or location as a swatting sign",
+    ),
+    "caller_misnamed_local_place": (
+        -0.5,
+        "mispronouncing local streets or buildings suggests a caller who is not local",
+    ),
+    "voice_masked": (
+        -0.3,
+        "computer-generated or distorted voices are common in scripted swatting calls",
+    ),
     "caller_hung_up": (-0.15, "hanging up when questioned is weak on its own"),
-    "relay_service": (-0.3, "relay services are a documented swatting route; "
-                      "real relay users exist, so weak"),
+    "relay_service": (
+        -0.3,
+        "relay services are a documented swatting route; "
+        "real relay users exist, so weak",
+    ),
     # --- images
     "image_recycled": (-0.5, "material recycled from past threats lowers concern"),
-    "image_matches_credible": (0.6, "reuse of an image from a threat judged credible "
-                               "links this report to a real case"),
+    "image_matches_credible": (
+        0.6,
+        "reuse of an image from a threat judged credible "
+        "links this report to a real case",
+    ),
     "image_stock": (-0.5, "reverse image search finding stock photos lowers concern"),
-    "image_original": (0.15, "an original image is slightly more concerning than a "
-                       "recycled one; weak since most originals are benign"),
-    "image_recent_capture": (0.3, "a photo taken just now suggests presence and intent"),
-    "image_near_school": (0.6, "visuals suggesting the threatener is close to the "
-                          "school increase urgency"),
+    "image_original": (
+        0.15,
+        "an original image is slightly more concerning than a "
+        "recycled one; weak since most originals are benign",
+    ),
+    "image_recent_capture": (
+        0.3,
+        "a photo taken just now suggests presence and intent",
+    ),
+    "image_near_school": (
+        0.6,
+        "visuals suggesting the threatener is close to the school increase urgency",
+    ),
     "image_low_detail": (0.0, "a near-uniform image cannot be matched; recorded only"),
     "image_unreadable": (0.0, "an image that could not be decoded; recorded only"),
     # --- text
-    "text_recycled": (-0.5, "recycled threats are often less concerning than unique ones"),
-    "text_matches_credible": (0.6, "matches a past threat judged credible: a link to a "
-                              "real case raises concern"),
-    "text_wave": (-0.6, "the same template at several schools in a short window is the "
-                  "signature of a hoax wave"),
+    "text_recycled": (
+        -0.5,
+        "recycled threats are often less concerning than unique ones",
+    ),
+    "text_matches_credible": (
+        0.6,
+        "matches a past threat judged credible: a link to a real case raises concern",
+    ),
+    "text_wave": (
+        -0.6,
+        "the same template at several schools in a short window is the "
+        "signature of a hoax wave",
+    ),
     "text_names_school": (0.15, "naming the school is weakly specific (waves do too)"),
     "text_names_place": (0.4, "naming local places shows specific knowledge"),
     "text_names_person": (0.5, "a personalised threat is more concerning"),
-    "text_significant_event": (0.2, "ties to a significant event (a past attack, an "
-                               "anniversary) warrant attention"),
-    "text_disruption_goal": (-0.4, "a stated goal of cancelling school or exams points "
-                             "to disruption rather than violence"),
-    "text_repost": (-0.4, "a forwarded or reposted warning is someone passing a threat on"),
-    "text_direct_warning": (-0.15, "most attackers do not warn their target directly; "
-                            "never enough on its own"),
+    "text_significant_event": (
+        0.2,
+        "ties to a significant event (a past attack, an anniversary) warrant attention",
+    ),
+    "text_disruption_goal": (
+        -0.4,
+        "a stated goal of cancelling school or exams points "
+        "to disruption rather than violence",
+    ),
+    "text_repost": (
+        -0.4,
+        "a forwarded or reposted warning is someone passing a threat on",
+    ),
+    "text_direct_warning": (
+        -0.15,
+        "most attackers do not warn their target directly; never enough on its own",
+    ),
     # --- imminence
     "last_resort": (0.6, "references to a last resort indicate imminence"),
-    "diminishing_patience": (0.5, "statements of diminishing patience indicate imminence"),
+    "diminishing_patience": (
+        0.5,
+        "statements of diminishing patience indicate imminence",
+    ),
     "shrinking_opportunity": (0.5, "a shrinking opportunity indicates imminence"),
     "legacy_token": (0.6, "a manifesto or last will is a legacy token"),
     "stated_time": (0.15, "a stated time makes a threat more specific"),
     "time_imminent": (0.3, "a stated time within the window sets the response speed"),
     "stated_time_past": (-0.4, "the stated time has passed without an act"),
     # --- context (computed by assess)
-    "source_far_away": (-0.6, "an origin far from the school may make the threat "
-                        "less concerning"),
+    "source_far_away": (
+        -0.6,
+        "an origin far from the school may make the threat less concerning",
+    ),
     "source_local": (0.4, "an origin close to the school raises concern"),
-    "repeated_threats_same_target": (0.3, "repeated threats to one target warrant "
-                                     "more attention"),
+    "repeated_threats_same_target": (
+        0.3,
+        "repeated threats to one target warrant more attention",
+    ),
     "during_exam_period": (-0.3, "a threat during exams may aim to disrupt the day"),
-    "reported_by_other_schools": (-0.5, "partners report the same message: clusters "
-                                  "are often less concerning than one-off threats"),
-    "local_media_coverage": (0.0, "recorded for the response; media coverage neither "
-                             "confirms nor refutes a threat"),
+    "reported_by_other_schools": (
+        -0.5,
+        "partners report the same message: clusters "
+        "are often less concerning than one-off threats",
+    ),
+    "local_media_coverage": (
+        0.0,
+        "recorded for the response; media coverage neither "
+        "confirms nor refutes a threat",
+    ),
 }
 
 #: Default weight per finding code (log-odds units).
-DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType({k: v[0] for k, v in _TABLE.items()})
+DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {k: v[0] for k, v in _TABLE.items()}
+)
 #: Why each default weight is what it is.
-WEIGHT_REASONS: Mapping[str, str] = MappingProxyType({k: v[1] for k, v in _TABLE.items()})
+WEIGHT_REASONS: Mapping[str, str] = MappingProxyType(
+    {k: v[1] for k, v in _TABLE.items()}
+)
 
 _BUILTIN_PACKAGES = ("phone", "text", "imminence", "images")
 
@@ -196,27 +276,72 @@ class Policy:
         problems: list[Problem] = []
         merged = {**DEFAULT_WEIGHTS}
         for code, w in dict(self.weights).items():
-            if isinstance(w, bool) or not isinstance(w, int | float) or not math.isfinite(w):
-                problems.append(Problem(f"weights.{code}"[:120], "not_finite",
-                                        "weight must be a finite number"))
+            if (
+                isinstance(w, bool)
+                or not isinstance(w, int | float)
+                or not math.isfinite(w)
+            ):
+                problems.append(
+                    Problem(
+                        f"weights.{code}"[:120],
+                        "not_finite",
+                        "weight must be a finite number",
+                    )
+                )
             elif abs(w) > 10:
-                problems.append(Problem(f"weights.{code}"[:120], "out_of_range",
-                                        "weight must be within -10..10"))
+                problems.append(
+                    Problem(
+                        f"weights.{code}"[:120],
+                        "out_of_range",
+                        "weight must be within -10..10",
+                    )
+                )
             else:
                 merged[str(code)] = float(w)
         if not 0 < self.moderate < self.high < 100:
-            problems.append(Problem("bands", "out_of_range", "need 0 < moderate < high < 100"))
-        for name in ("prior", "imminent_hours", "conflict_weight", "wave_hours", "repeat_days",
-                     "far_km", "local_km", "recent_capture_hours", "near_school_km"):
+            problems.append(
+                Problem("bands", "out_of_range", "need 0 < moderate < high < 100")
+            )
+        for name in (
+            "prior",
+            "imminent_hours",
+            "conflict_weight",
+            "wave_hours",
+            "repeat_days",
+            "far_km",
+            "local_km",
+            "recent_capture_hours",
+            "near_school_km",
+        ):
             v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            if (
+                isinstance(v, bool)
+                or not isinstance(v, int | float)
+                or not math.isfinite(v)
+            ):
                 problems.append(Problem(name, "not_finite", "must be a finite number"))
             elif name != "prior" and v < 0:
                 problems.append(Problem(name, "out_of_range", "must be >= 0"))
         for name in ("imminent_min_categories", "wave_min_schools", "repeat_min"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                problems.append(Problem(name, "out_of_range", "must be a whole number >= 1"))
+                problems.append(
+                    Problem(name, "out_of_range", "must be a whole number >= 1")
+                )
+        if not problems:
+            start = 100.0 / (1.0 + math.exp(-self.prior))
+            if not self.moderate <= start < self.high:
+                # "Treat each threat as initially credible": a report with no
+                # findings must start in the MODERATE band. This also keeps the
+                # conflict floor monotone (docs/scoring.md).
+                problems.append(
+                    Problem(
+                        "prior",
+                        "out_of_range",
+                        "the prior must put a report with no findings "
+                        "in the MODERATE band",
+                    )
+                )
         if problems:
             raise InvalidPolicyError(problems)
         object.__setattr__(self, "weights", MappingProxyType(merged))
@@ -246,8 +371,11 @@ class Policy:
         if not isinstance(data, Mapping):
             raise InvalidPolicyError("expected a table", field="policy")
         known_top = {"name", "prior", "weights", "bands", "windows", "thresholds"}
-        problems = [Problem(str(k)[:120], "unknown_field", "unknown key")
-                    for k in data if k not in known_top]
+        problems = [
+            Problem(str(k)[:120], "unknown_field", "unknown key")
+            for k in data
+            if k not in known_top
+        ]
         kwargs: dict[str, Any] = {}
         if "name" in data:
             kwargs["name"] = str(data["name"])
@@ -260,9 +388,21 @@ class Policy:
             kwargs["weights"] = dict(weights)
         sections = {
             "bands": {"moderate", "high"},
-            "windows": {"imminent_hours", "wave_hours", "repeat_days", "recent_capture_hours"},
-            "thresholds": {"imminent_min_categories", "conflict_weight", "wave_min_schools",
-                           "repeat_min", "far_km", "local_km", "near_school_km"},
+            "windows": {
+                "imminent_hours",
+                "wave_hours",
+                "repeat_days",
+                "recent_capture_hours",
+            },
+            "thresholds": {
+                "imminent_min_categories",
+                "conflict_weight",
+                "wave_min_schools",
+                "repeat_min",
+                "far_km",
+                "local_km",
+                "near_school_km",
+            },
         }
         for section, allowed in sections.items():
             table = data.get(section, {})
@@ -271,8 +411,9 @@ class Policy:
                 continue
             for k, v in table.items():
                 if k not in allowed:
-                    problems.append(Problem(f"{section}.{k}"[:120], "unknown_field",
-                                            "unknown key"))
+                    problems.append(
+                        Problem(f"{section}.{k}"[:120], "unknown_field", "unknown key")
+                    )
                 else:
                     kwargs[k] = v
         if problems:
@@ -288,8 +429,9 @@ class Policy:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
-            raise InvalidPolicyError(f"cannot read policy file ({type(exc).__name__})",
-                                     field="policy_file") from None
+            raise InvalidPolicyError(
+                f"cannot read policy file ({type(exc).__name__})", field="policy_file"
+            ) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError):
             raise InvalidPolicyError("not valid TOML", field="policy_file") from None
         return cls.from_mapping(data)

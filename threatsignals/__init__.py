@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from threatsignals._assess import assess
 from threatsignals._version import __version__
@@ -45,9 +45,6 @@ from threatsignals.model import (
     School,
 )
 from threatsignals.policy import Policy
-
-if TYPE_CHECKING:
-    from threatsignals import images, imminence, phone, text
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -80,10 +77,6 @@ __all__ = [
     "ThreatSignalsError",
     "__version__",
     "assess",
-    "images",
-    "imminence",
-    "phone",
-    "text",
 ]
 
 _LAZY = {"phone", "text", "imminence", "images"}

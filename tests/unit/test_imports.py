@@ -4,15 +4,26 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["phonenumbers", "imagehash", "scipy", "numpy", "PIL", "rapidfuzz", "dateutil",
-         "phonenumbers.geocoder"]
+HEAVY = [
+    "phonenumbers",
+    "imagehash",
+    "scipy",
+    "numpy",
+    "PIL",
+    "rapidfuzz",
+    "dateutil",
+    "phonenumbers.geocoder",
+]
 
 
 def test_import_threatsignals_stays_light():
-    code = ("import sys, json, threatsignals; "
-            f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, json, threatsignals; "
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert json.loads(out) == []
 
 

@@ -17,6 +17,8 @@ import logging
 from typing import Any
 
 from threatsignals._assess import assess
+from threatsignals._batch import assess_many
+from threatsignals._records import to_dataframe, to_records
 from threatsignals._version import __version__
 from threatsignals.analyzers import Analyzer, AnalyzerContext
 from threatsignals.archive import Archive, ArchivedReport, Outcome
@@ -77,6 +79,9 @@ __all__ = [
     "ThreatSignalsError",
     "__version__",
     "assess",
+    "assess_many",
+    "to_dataframe",
+    "to_records",
 ]
 
 _LAZY = {"phone", "text", "imminence", "images"}

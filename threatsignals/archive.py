@@ -18,6 +18,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -288,11 +289,26 @@ class Archive:
             raise ArchiveError(f"cannot open archive ({type(exc).__name__})") from None
         archive = cls(conn, spath, readonly=readonly)
         try:
-            archive._setup(timeout)
+            archive._setup_with_retry(timeout)
         except BaseException:
             conn.close()
             raise
         return archive
+
+    def _setup_with_retry(self, timeout: float) -> None:
+        # Creating the schema or switching to WAL needs an exclusive lock, and SQLite
+        # does not always call its busy handler for those: retry until the timeout.
+        deadline = time.monotonic() + timeout
+        delay = 0.005
+        while True:
+            try:
+                self._setup(timeout)
+                return
+            except ArchiveLockedError:
+                if time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
 
     def _setup(self, timeout: float) -> None:
         conn = self._conn
@@ -304,6 +320,9 @@ class Archive:
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            wrapped = self._wrap(exc)
+            if isinstance(wrapped, ArchiveLockedError):
+                raise wrapped from None
             raise ArchiveError(
                 f"archive file is damaged or not a database ({type(exc).__name__})"
             ) from None
@@ -324,7 +343,9 @@ class Archive:
             )
         if not self._readonly:
             try:
-                conn.execute("PRAGMA journal_mode = WAL")
+                mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
             except sqlite3.OperationalError as exc:
                 raise self._wrap(exc) from None

@@ -111,7 +111,7 @@ def demo_reports() -> list[tuple[str, Report]]:
             gave_name=False,
             gave_callback=False,
             gave_location=False,
-            places_mentioned=("Mapel Stret",),
+            places_mentioned=("Mapel Street",),
             voice_masked=True,
             hung_up=True,
         ),

@@ -182,3 +182,23 @@ def test_python_dash_m(tmp_path):
         check=False,
     )
     assert proc.returncode == 0 and "threatsignals" in proc.stdout
+
+
+def test_images_add_stock(tmp_path, capsys):
+    from PIL import Image, ImageDraw
+
+    folder = tmp_path / "stock"
+    folder.mkdir()
+    for i in range(3):
+        im = Image.new("RGB", (120, 90), (20 * i, 90, 160))
+        ImageDraw.Draw(im).rectangle(
+            (10 + 10 * i, 10, 60 + 15 * i, 70), fill=(250, 240, 10)
+        )
+        im.save(folder / f"stock{i}.png")
+    db = tmp_path / "a.db"
+    code, _, err = run(capsys, "images", "add-stock", str(folder), "--archive", str(db))
+    assert code == 0 and "added 3" in err
+    code, _, err = run(
+        capsys, "images", "add-stock", str(tmp_path / "nope"), "--archive", str(db)
+    )
+    assert code == 2

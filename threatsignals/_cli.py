@@ -128,6 +128,20 @@ def _parser() -> argparse.ArgumentParser:
     stock.add_argument("directory")
     _archive_opt(stock)
 
+    rp = sub.add_parser(
+        "report", help="write the taking-stock HTML report for an archive"
+    )
+    _archive_opt(rp)
+    rp.add_argument("--out", required=True, help="HTML file to write")
+    rp.add_argument("--since", help="received at or after (ISO 8601)")
+    rp.add_argument("--until", help="received before (ISO 8601)")
+    rp.add_argument("--school-key", help="only this school key")
+    tr = sub.add_parser("trends", help="print the taking-stock figures as JSON")
+    _archive_opt(tr)
+    tr.add_argument("--since", help="received at or after (ISO 8601)")
+    tr.add_argument("--until", help="received before (ISO 8601)")
+    tr.add_argument("--school-key", help="only this school key")
+
     sc = sub.add_parser(
         "schema", help="print the JSON Schema of assessments or reports"
     )
@@ -417,6 +431,43 @@ def _cmd_images(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_trends(args: argparse.Namespace) -> int:
+    from threatsignals import trends
+
+    archive = _open_archive(args, readonly=True)
+    if archive is None:
+        raise InvalidInputError("no archive file at that path", field="--archive")
+    with archive:
+        kwargs = {
+            "since": _parse_now(args.since),
+            "until": _parse_now(args.until),
+            "school": args.school_key,
+        }
+        if args.command == "report":
+            t = trends.html_report(archive, args.out, **kwargs)
+            print(
+                f"wrote report on {t.total} threat(s), {len(t.waves)} wave(s)",
+                file=sys.stderr,
+            )
+        else:
+            print(json.dumps(trends.summarize(archive, **kwargs).to_dict(), indent=2))
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from threatsignals import service
+
+    service.serve(
+        args.host,
+        args.port,
+        archive=args.archive,
+        school=args.school,
+        policy=args.policy,
+        max_body=args.max_body,
+    )
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from threatsignals._schema import assessment_schema, report_schema
 
@@ -450,6 +501,9 @@ _COMMANDS = {
     "archive": _cmd_archive,
     "images": _cmd_images,
     "schema": _cmd_schema,
+    "report": _cmd_trends,
+    "serve": _cmd_serve,
+    "trends": _cmd_trends,
     "policy": _cmd_policy,
 }
 

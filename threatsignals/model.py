@@ -820,6 +820,14 @@ class Finding:
     evidence: str
     guidance: str
 
+    def __repr__(self) -> str:
+        # Evidence may name the school's people and places: keep it out of reprs
+        # (and so out of logs and tracebacks); it is in to_dict() for the user.
+        return (
+            f"Finding(code={self.code!r}, analyzer={self.analyzer!r}, "
+            f"weight={self.weight!r}, evidence=<{len(self.evidence)} chars>)"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {

@@ -202,3 +202,25 @@ def test_images_add_stock(tmp_path, capsys):
         capsys, "images", "add-stock", str(tmp_path / "nope"), "--archive", str(db)
     )
     assert code == 2
+
+
+def test_serve_is_wired(monkeypatch, capsys):
+    pytest.importorskip("starlette")
+    from threatsignals import service
+
+    seen = {}
+    monkeypatch.setattr(
+        service,
+        "serve",
+        lambda host, port, **kw: seen.update(host=host, port=port, **kw),
+    )
+    code, _, _ = run(capsys, "serve", "--port", "8123", "--max-body", "1000")
+    assert code == 0
+    assert seen == {
+        "host": "127.0.0.1",
+        "port": 8123,
+        "archive": None,
+        "school": None,
+        "policy": None,
+        "max_body": 1000,
+    }

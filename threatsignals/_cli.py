@@ -128,6 +128,14 @@ def _parser() -> argparse.ArgumentParser:
     stock.add_argument("directory")
     _archive_opt(stock)
 
+    sv = sub.add_parser("serve", help="run the HTTP JSON API (extra: service)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--archive", help="archive file (default: none)")
+    sv.add_argument("--school", help="default school file (.toml or .json)")
+    sv.add_argument("--policy", help="policy TOML file")
+    sv.add_argument("--max-body", type=int, default=1_048_576, help="bytes per request")
+
     rp = sub.add_parser(
         "report", help="write the taking-stock HTML report for an archive"
     )

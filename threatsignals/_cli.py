@@ -494,7 +494,8 @@ def _cmd_policy(args: argparse.Namespace) -> int:
         f"wave_hours = {p.wave_hours}\nrepeat_days = {p.repeat_days}\n"
         f"recent_capture_hours = {p.recent_capture_hours}\n\n[thresholds]\n"
         f"imminent_min_categories = {p.imminent_min_categories}\n"
-        f"conflict_weight = {p.conflict_weight}\nwave_min_schools = {p.wave_min_schools}\n"
+        "# conflict_weight = 0.62  (default: derived from the bands)\n"
+        f"wave_min_schools = {p.wave_min_schools}\n"
         f"repeat_min = {p.repeat_min}\nfar_km = {p.far_km}\nlocal_km = {p.local_km}\n"
         f"near_school_km = {p.near_school_km}\n\n[weights]"
     )

@@ -1,8 +1,8 @@
 """Combine findings into a score and a level (pure functions, no I/O).
 
 ``score = 100 * sigmoid(prior + sum(weights))``. When strong signs point both ways
-(the positive weights add up to at least ``policy.conflict_weight`` and the
-negative ones to at most ``-policy.conflict_weight``), the threat is *conflicting*:
+(the positive weights alone would make the threat HIGH and the negative weights
+alone would make it LOW; see ``Policy.conflict_thresholds``), it is *conflicting*:
 its score is floored at the MODERATE band so it cannot drop to LOW, and the
 conflict becomes an open question. See ``docs/scoring.md``.
 """
@@ -81,8 +81,8 @@ def combine_findings(findings: Iterable[Finding], policy: Policy) -> Combined:
             neg += f.weight
     logit = policy.prior + pos + neg
     raw = 100.0 * sigmoid(logit)
-    t = policy.conflict_weight
-    conflicting = pos >= t and neg <= -t and t > 0
+    t_pos, t_neg = policy.conflict_thresholds()
+    conflicting = pos >= t_pos and neg <= t_neg
     score = max(raw, policy.moderate) if conflicting else raw
     score = round(score, 1)
     if conflicting and score < policy.moderate:  # rounding must not undo the floor

@@ -242,8 +242,11 @@ class Policy:
         imminent_min_categories: This many distinct imminence-marker categories
             (last resort, diminishing patience, shrinking opportunity, legacy token)
             set ``imminent`` even without a stated time.
-        conflict_weight: A finding at least this strong in each direction makes the
-            signs conflicting; a conflicting threat is kept at MODERATE or above.
+        conflict_weight: How strong each side must be for the signs to conflict.
+            ``None`` (the default) derives it from the bands: the positive weights
+            must add up to enough to make the threat HIGH on their own, and the
+            negative weights to enough to make it LOW on their own. A conflicting
+            threat is kept at MODERATE or above.
         wave_hours: Window within which the same template at other schools is a wave.
         wave_min_schools: How many *other* schools make a wave.
         repeat_days: Window for repeated threats to the same target.
@@ -262,7 +265,7 @@ class Policy:
     high: float = 65.0
     imminent_hours: float = 72.0
     imminent_min_categories: int = 2
-    conflict_weight: float = 0.4
+    conflict_weight: float | None = None
     wave_hours: float = 72.0
     wave_min_schools: int = 2
     repeat_days: float = 30.0
@@ -302,10 +305,19 @@ class Policy:
             problems.append(
                 Problem("bands", "out_of_range", "need 0 < moderate < high < 100")
             )
+        cw = self.conflict_weight
+        if cw is not None and (
+            isinstance(cw, bool)
+            or not isinstance(cw, int | float)
+            or not math.isfinite(cw)
+            or cw <= 0
+        ):
+            problems.append(
+                Problem("conflict_weight", "out_of_range", "must be a positive number")
+            )
         for name in (
             "prior",
             "imminent_hours",
-            "conflict_weight",
             "wave_hours",
             "repeat_days",
             "far_km",
@@ -356,6 +368,20 @@ class Policy:
         if w is not None:
             return w
         return _extra_weights_cached().get(code, default)
+
+    def conflict_thresholds(self) -> tuple[float, float]:
+        """Return ``(positive, negative)`` sums that make the signs conflicting.
+
+        Derived from the bands unless ``conflict_weight`` is set: the positive sum
+        that alone would lift a finding-free threat to HIGH, and the (negative)
+        sum that alone would drop it to LOW.
+        """
+        if self.conflict_weight is not None:
+            return float(self.conflict_weight), -float(self.conflict_weight)
+        return (
+            _logit(self.high / 100) - self.prior,
+            _logit(self.moderate / 100) - self.prior,
+        )
 
     def level_for(self, score: float) -> str:
         """Return the level name (``"low"``, ``"moderate"``, ``"high"``) for a score."""
@@ -439,6 +465,10 @@ class Policy:
     def with_weights(self, **weights: float) -> Policy:
         """Return a copy with some weights replaced."""
         return replace(self, weights={**self.weights, **weights})
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
 
 
 _EXTRA_CACHE: dict[str, float] | None = None

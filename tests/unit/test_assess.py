@@ -207,7 +207,7 @@ def test_conflict_becomes_open_question(school):
         school=school,
         now=NOW,
         builtin=False,
-        analyzers=[Fixed(f("image_recycled", -1.5), f("text_names_person", 0.5))],
+        analyzers=[Fixed(f("image_recycled", -1.5), f("text_names_person", 0.7))],
     )
     assert a.conflicting and a.level is ts.Level.MODERATE and a.score == 35.0
     q = a.open_questions[0]

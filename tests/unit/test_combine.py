@@ -18,27 +18,42 @@ def test_no_findings_is_initially_credible():
 
 
 def test_worked_example_from_docs():
-    # docs/scoring.md: blocked caller (-0.4) + failed follow-ups (-0.5) + voice
-    # masked (-0.3): logit -1.2 -> 100 * sigmoid(-1.2) = 23.1 -> LOW.
-    c = combine_findings(
-        [
-            f("caller_id_blocked", -0.4),
-            f("caller_failed_followups", -0.5),
-            f("voice_masked", -0.3),
-        ],
+    # docs/scoring.md: blocked caller (-0.4), failed follow-ups (-0.5), misnamed
+    # place (-0.5), masked voice (-0.3): logit -1.7 -> 15.4 -> LOW.
+    swatting = [
+        f("caller_id_blocked", -0.4),
+        f("caller_failed_followups", -0.5),
+        f("caller_misnamed_local_place", -0.5),
+        f("voice_masked", -0.3),
+    ]
+    c = combine_findings(swatting, ts.Policy())
+    assert math.isclose(c.logit, -1.7)
+    assert c.score == 15.4 and c.level is ts.Level.LOW and not c.conflicting
+    # add a named person (+0.5) and place (+0.4): logit -0.8 -> 31.0, but each side
+    # alone would leave MODERATE, so the signs conflict: floored at 35.0
+    c2 = combine_findings(
+        [*swatting, f("text_names_person", 0.5), f("text_names_place", 0.4)],
         ts.Policy(),
     )
-    assert math.isclose(c.logit, -1.2)
-    assert c.score == 23.1 and c.level is ts.Level.LOW and not c.conflicting
-    # add a personalised detail (+0.5): conflicting signs, floored at 35.0 MODERATE
-    c2 = combine_findings([*c.findings, f("text_names_person", 0.5)], ts.Policy())
-    assert round(100 / (1 + math.exp(0.7)), 1) == 33.2
+    assert math.isclose(c2.logit, -0.8) and round(c2.raw_score, 1) == 31.0
     assert c2.conflicting and c2.score == 35.0 and c2.level is ts.Level.MODERATE
     assert c2.conflict_codes == (
         "text_names_person",
+        "text_names_place",
         "caller_failed_followups",
-        "caller_id_blocked",
+        "caller_misnamed_local_place",
     )
+
+
+def test_conflict_needs_both_sides_strong_enough():
+    p = ts.Policy()
+    weak = combine_findings([f("text_names_place", 0.4), f("a", -2.0)], p)
+    assert not weak.conflicting and weak.level is ts.Level.LOW
+    fixed = ts.Policy(conflict_weight=0.4)
+    assert combine_findings(
+        [f("text_names_place", 0.4), f("a", -2.0)], fixed
+    ).conflicting
+    assert p.conflict_thresholds() == pytest.approx((0.619, -0.619), abs=1e-3)
 
 
 def test_single_signs_never_leave_moderate():

@@ -1,4 +1,7 @@
-"""Every ```python block in the README and docs/ runs (imagehash's test_readme idea)."""
+"""Every ```python block in the README and docs/ runs (imagehash's test_readme idea).
+
+The blocks of one page run in order in one namespace, as a reader would run them.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +15,19 @@ FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 
-def _blocks():
+def _pages():
     for path in FILES:
-        for i, m in enumerate(BLOCK.finditer(path.read_text(encoding="utf-8"))):
-            yield pytest.param(m.group(1), id=f"{path.name}-{i}")
+        blocks = BLOCK.findall(path.read_text(encoding="utf-8"))
+        if blocks:
+            yield pytest.param(blocks, id=path.name)
 
 
-@pytest.mark.parametrize("code", list(_blocks()))
-def test_code_block_runs(code, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("blocks", list(_pages()))
+def test_code_blocks_run(blocks, monkeypatch, capsys):
     monkeypatch.chdir(ROOT)
-    exec(compile(code, "<doc>", "exec"), {"__name__": "__doc__"})
+    namespace: dict[str, object] = {"__name__": "__doc__"}
+    for i, code in enumerate(blocks):
+        exec(compile(code, f"<block {i}>", "exec"), namespace)
 
 
 def test_readme_starts_with_the_two_commands():

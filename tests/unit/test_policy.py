@@ -140,3 +140,13 @@ def test_bad_policies(tmp_path, text):
 def test_unknown_code_weight_defaults():
     assert ts.Policy().weight("vendor_code", 0.25) == 0.25
     assert ts.Policy().with_weights(vendor_code=0.1).weight("vendor_code") == 0.1
+
+
+def test_every_code_is_documented():
+    from pathlib import Path
+
+    from threatsignals.policy import _extra_weights
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "findings.md").read_text()
+    for code in [*DEFAULT_WEIGHTS, *_extra_weights()]:
+        assert f"`{code}`" in doc, code

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threatsignals._assess import assess
 from threatsignals._batch import assess_many
@@ -48,6 +48,9 @@ from threatsignals.model import (
 )
 from threatsignals.policy import Policy
 
+if TYPE_CHECKING:
+    from threatsignals import images, imminence, phone, text, trends
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
@@ -78,13 +81,18 @@ __all__ = [
     "School",
     "ThreatSignalsError",
     "__version__",
+    "images",
+    "imminence",
+    "phone",
+    "text",
+    "trends",
     "assess",
     "assess_many",
     "to_dataframe",
     "to_records",
 ]
 
-_LAZY = {"phone", "text", "imminence", "images"}
+_LAZY = {"phone", "text", "imminence", "images", "trends"}
 
 
 def __getattr__(name: str) -> Any:

@@ -114,6 +114,20 @@ def _parser() -> argparse.ArgumentParser:
     oc.add_argument("outcome", choices=("hoax", "credible", "unknown"))
     st = asub.add_parser("stats", help="counts by outcome, channel and origin")
     _archive_opt(st)
+    ex = asub.add_parser("export", help="write shareable signals (fingerprints only)")
+    _archive_opt(ex)
+    ex.add_argument("--out", required=True, help="signals file to write (.jsonl)")
+    ex.add_argument("--org", required=True, help="your organisation id")
+    ex.add_argument("--since", help="only reports received at or after (ISO 8601)")
+    ex.add_argument("--school-key", action="append", help="only this school (repeat)")
+    ex.add_argument(
+        "--include-school-names",
+        action="store_true",
+        help="put school keys in the file (default: opaque tokens)",
+    )
+    im_ = asub.add_parser("import", help="import another organisation's signals file")
+    _archive_opt(im_)
+    im_.add_argument("input")
     bk = asub.add_parser("backup", help="copy the archive safely while it is in use")
     _archive_opt(bk)
     bk.add_argument("dest")
@@ -206,14 +220,14 @@ def _load_reports(text: str) -> tuple[bool, list[Any]]:
     single = False
     try:
         whole = json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         docs = []
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
                 docs.append((n, json.loads(line)))
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise InvalidInputError(
                     [Problem(f"input line {n}", "bad_json", "not valid JSON")]
                 ) from None
@@ -394,7 +408,7 @@ def _cmd_archive(args: argparse.Namespace) -> int:
             print(rid)
         print(f"added {len(ids)} report(s)", file=sys.stderr)
         return EXIT_OK
-    archive = _open_archive(args, readonly=cmd in {"list", "stats"})
+    archive = _open_archive(args, readonly=cmd in {"list", "stats", "backup"})
     if archive is None:
         raise InvalidInputError("no archive file at that path", field="--archive")
     with archive:
@@ -420,6 +434,20 @@ def _cmd_archive(args: argparse.Namespace) -> int:
             print(json.dumps(archive.stats(), indent=2, sort_keys=True))
         elif cmd == "backup":
             archive.backup(args.dest)
+        elif cmd == "export":
+            n = archive.export_signals(
+                args.out,
+                org=args.org,
+                since=_parse_now(args.since),
+                schools=args.school_key,
+                include_school_names=args.include_school_names,
+            )
+            print(f"exported {n} signal(s)", file=sys.stderr)
+        elif cmd == "import":
+            result = archive.import_signals(args.input)
+            for line, reason in result.rejected:
+                print(f"threatsignals: line {line}: {reason}", file=sys.stderr)
+            print(json.dumps(result.to_dict(), indent=2))
     return EXIT_OK
 
 
@@ -517,6 +545,11 @@ _COMMANDS = {
 }
 
 
+def _one_line(message: str) -> str:
+    """Keep a diagnostic on one line whatever an input put in it."""
+    return " ".join(message.splitlines())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this directly)."""
     try:
@@ -529,7 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"threatsignals: {exc}", file=sys.stderr)
         return EXIT_MISSING_DEPENDENCY
     except ThreatSignalsError as exc:
-        print(f"threatsignals: error: {exc}", file=sys.stderr)
+        print(f"threatsignals: error: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

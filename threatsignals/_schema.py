@@ -10,7 +10,7 @@ from typing import Any
 
 from threatsignals.model import SCHEMA_VERSION, Awareness, Channel, Level
 
-__all__ = ["assessment_schema", "report_schema"]
+__all__ = ["assessment_schema", "report_schema", "signals_schema"]
 
 _DT = {"type": ["string", "null"], "format": "date-time"}
 _STR = {"type": "string"}
@@ -153,4 +153,72 @@ def report_schema() -> dict[str, Any]:
             "local_media": opt_bool,
             "other_schools_reported": {"type": ["integer", "null"], "minimum": 0},
         },
+    }
+
+
+def signals_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of one line of a signals export file."""
+    hex24 = {"type": "string", "pattern": "^[0-9a-f]{24}$"}
+    header = {
+        "type": "object",
+        "required": ["type", "format", "version", "org", "exported_at", "count"],
+        "additionalProperties": False,
+        "properties": {
+            "type": {"const": "header"},
+            "format": {"const": "threatsignals.signals"},
+            "version": {"type": "integer", "minimum": 1},
+            "org": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$"},
+            "exported_at": {"type": "string", "format": "date-time"},
+            "count": {"type": "integer", "minimum": 0},
+            "text_algorithm": {"type": "string"},
+        },
+    }
+    signal = {
+        "type": "object",
+        "required": [
+            "type",
+            "signal_id",
+            "org",
+            "time",
+            "channel",
+            "outcome",
+            "school_token",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "type": {"const": "signal"},
+            "signal_id": hex24,
+            "org": {"type": "string"},
+            "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "received time rounded down to the hour, UTC",
+            },
+            "channel": {"enum": [c.value for c in Channel]},
+            "outcome": {"enum": ["hoax", "credible", "unknown"]},
+            "region": {"type": ["string", "null"], "maxLength": 2},
+            "subdivision": {"type": ["string", "null"], "maxLength": 16},
+            "school_token": hex24,
+            "school": {
+                "type": ["string", "null"],
+                "description": "school key, only when the exporter opts in",
+            },
+            "text": {
+                "type": ["object", "null"],
+                "required": ["algorithm", "bands", "exact"],
+                "additionalProperties": False,
+                "properties": {
+                    "algorithm": {"type": "string"},
+                    "bands": {"type": "string", "pattern": "^[0-9a-f]+$"},
+                    "exact": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                },
+            },
+            "images": {"type": "array", "maxItems": 32, "items": {"type": "string"}},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://threatsignals.invalid/schema/signals.schema.json",
+        "title": "threatsignals signals file line",
+        "oneOf": [header, signal],
     }

@@ -586,6 +586,114 @@ class Archive:
             )
         return True
 
+    def add_records(
+        self, records: Iterable[tuple[ArchivedReport, Iterable[tuple[str, str]]]]
+    ) -> int:
+        """Store many ``(metadata, signals)`` records in one transaction.
+
+        Returns:
+            How many were new (records whose id exists are left unchanged).
+        """
+        n = 0
+        with self._write() as conn:
+            for meta, signals in records:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO reports (id, school, region, subdivision, "
+                    "channel, received_at, received_ts, added_at, outcome, origin) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        meta.id,
+                        meta.school,
+                        meta.region,
+                        meta.subdivision,
+                        meta.channel,
+                        _utc(meta.received_at).isoformat(),
+                        meta.received_at.timestamp(),
+                        _utc(meta.added_at).isoformat(),
+                        meta.outcome.value,
+                        meta.origin,
+                    ),
+                )
+                if cur.rowcount:
+                    n += 1
+                    conn.executemany(
+                        "INSERT INTO signals (report_id, kind, value) VALUES (?,?,?)",
+                        [(meta.id, str(k), str(v)) for k, v in signals],
+                    )
+        return n
+
+    def meta_value(self, key: str) -> str | None:
+        """Return a value from the archive's ``meta`` table (or None)."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT value FROM meta WHERE key = ?", (key,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta_value(self, key: str, value: str, *, overwrite: bool = False) -> None:
+        """Store a value in the ``meta`` table (kept if present unless ``overwrite``)."""
+        if key == "revision":
+            raise ArchiveError("the revision counter is managed by the archive")
+        verb = "INSERT OR REPLACE" if overwrite else "INSERT OR IGNORE"
+        with self._write() as conn:
+            conn.execute(
+                f"{verb} INTO meta (key, value) VALUES (?, ?)",
+                (key, value),
+            )
+
+    def export_signals(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        org: str,
+        since: datetime | None = None,
+        schools: Sequence[str] | None = None,
+        include_school_names: bool = False,
+        now: datetime | None = None,
+    ) -> int:
+        """Write this archive's own reports as shareable signals (JSON Lines).
+
+        Fingerprints and coarse metadata only: never message text, images, names of
+        people or places, or phone numbers; school names only with
+        ``include_school_names``. See ``docs/exchange.md``.
+
+        Args:
+            path: The file to write (written to a temporary file, then renamed).
+            org: Your organisation id (1-64 letters, digits, ``. _ : -``).
+            since: Only reports received at or after this time.
+            schools: Only these school keys.
+            include_school_names: Put school keys in the file (off: opaque tokens).
+            now: The export time recorded in the header (rounded to the hour).
+
+        Returns:
+            How many signals were written.
+        """
+        from threatsignals._exchange import export_signals
+
+        return export_signals(
+            self,
+            path,
+            org=org,
+            since=since,
+            schools=schools,
+            include_school_names=include_school_names,
+            now=now,
+        )
+
+    def import_signals(
+        self, path: str | os.PathLike[str], *, now: datetime | None = None
+    ) -> Any:
+        """Import another organisation's signals file; returns an ``ImportResult``.
+
+        Idempotent (the same file twice adds nothing), keeps provenance (each
+        imported report's ``origin`` is the exporting organisation), validates every
+        record (a bad line is reported with its number and skipped), and refuses
+        files from a newer format version with :class:`ArchiveError`.
+        """
+        from threatsignals._exchange import import_signals
+
+        return import_signals(self, path, now=now)
+
     def get(self, report_id: str) -> ArchivedReport | None:
         """Return the metadata of one report, or None."""
         with self._read() as conn:

@@ -8,7 +8,7 @@ import jsonschema
 
 import threatsignals as ts
 from threatsignals._examples import DEMO_NOW, demo_archive, demo_reports, demo_school
-from threatsignals._schema import assessment_schema, report_schema
+from threatsignals._schema import assessment_schema, report_schema, signals_schema
 
 SCHEMA_DIR = Path(ts.__file__).parent / "schema"
 
@@ -20,6 +20,9 @@ def test_committed_schemas_match_the_code():
     )
     assert (
         json.loads((SCHEMA_DIR / "report.schema.json").read_text()) == report_schema()
+    )
+    assert (
+        json.loads((SCHEMA_DIR / "signals.schema.json").read_text()) == signals_schema()
     )
 
 

@@ -30,6 +30,7 @@ from threatsignals.text._mask import (
     words,
 )
 from threatsignals.text._normalize import normalize, split_wrapper
+from threatsignals.text._shared import SharedTextIndex
 
 if TYPE_CHECKING:
     from threatsignals.archive import Archive
@@ -45,7 +46,9 @@ class TextMatch:
 
     Attributes:
         report_id: The archived report's id.
-        score: Similarity 0..100 (see :func:`~threatsignals.text.similarity`).
+        score: Similarity 0..100 (see :func:`~threatsignals.text.similarity`); for
+            a report imported from another organisation, which carries no text,
+            the share of equal fingerprint bands in percent (``docs/exchange.md``).
         school: The archived report's school key (as stored; imported reports
             carry whatever key their organisation exported).
         time: When the archived report was received (UTC).
@@ -190,6 +193,51 @@ def archive_index(archive: Archive) -> TextIndex:
         return state.index
 
 
+@dataclass(slots=True)
+class _SharedState:
+    index: SharedTextIndex
+    revision: int
+    last_seq: int
+    n_reports: int
+
+
+#: Signal kinds of text fingerprints imported from other organisations.
+SHARED_BANDS_KIND = "xtext.bands"
+SHARED_EXACT_KIND = "xtext.exact"
+
+
+def shared_index(archive: Archive) -> SharedTextIndex:
+    """Return the index of imported text fingerprints, refreshed as needed.
+
+    Imported reports carry no text, only shared fingerprints
+    (:mod:`threatsignals.text._shared`); they are matched by equal bands.
+    Kept in ``archive.cache["text.shared"]``; thread-safe per archive.
+    """
+    with _lock(archive):
+        revision = archive.revision
+        state = archive.cache.get("text.shared")
+        if isinstance(state, _SharedState) and state.revision == revision:
+            return state.index
+        n_reports = len(archive)
+        if not isinstance(state, _SharedState) or n_reports < state.n_reports:
+            state = _SharedState(SharedTextIndex(), revision, 0, n_reports)
+        bands = archive.signals(SHARED_BANDS_KIND, after=state.last_seq)
+        if bands:
+            exact = {
+                sig.report_id: sig.value
+                for sig in archive.signals(SHARED_EXACT_KIND, after=state.last_seq)
+            }
+            state.index.add_many(
+                (sig.report_id, sig.value, exact.get(sig.report_id)) for sig in bands
+            )
+            state.last_seq = bands[-1].seq
+            _log.debug("shared text index: added %d imported fingerprints", len(bands))
+        state.revision = revision
+        state.n_reports = n_reports
+        archive.cache["text.shared"] = state
+        return state.index
+
+
 # ---------------------------------------------------------------------------
 # analysis
 
@@ -221,6 +269,12 @@ def _matches(
     with _lock(archive):
         index = archive_index(archive)
         found = index.search_masked(masked, min_score)
+        shared = shared_index(archive)
+        if len(shared):
+            seen = {k for k, _ in found}
+            found = found + [
+                (k, sc) for k, sc in shared.search_masked(masked) if k not in seen
+            ]
     hits = [(k, s) for k, s in found if k not in exclude]
     if not hits:
         return []

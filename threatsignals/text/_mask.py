@@ -53,8 +53,76 @@ _MIXED_ID = re.compile(r"[a-z]{0,4}\d+[a-z]?")
 _ID_MIN = 16
 
 PLACEHOLDERS = frozenset(
-    {"<school>", "<place>", "<person>", "<num>", "<url>", "<email>", "<handle>", "<id>"}
+    {
+        "<school>",
+        "<place>",
+        "<person>",
+        "<num>",
+        "<url>",
+        "<email>",
+        "<handle>",
+        "<id>",
+        "<tag>",
+    }
 )
+
+#: Relative day words (and their text-speak spellings): a slot like a weekday.
+_RELATIVE_DAYS = frozenset(
+    ["today", "todays", "tonight", "tonite", "tomorrow", "tomorrows", "tmrw", "tmr", "tmrrw", "tmrow", "tmw", "2morrow", "2moro", "2mrw", "tomorow", "tommorow", "tommorrow", "yesterday"]
+)
+
+#: Contractions and text-speak expanded before comparison, so that "theres a
+#: shooter coming tmrw dont come" and "there is a shooter coming tomorrow, do not
+#: come" share their words. Only unambiguous forms ("its", "ill", "well" are not).
+_EXPAND: dict[str, tuple[str, ...]] = {
+    **{k: ("there", "is") for k in ("theres", "there's")},
+    **{k: ("do", "not") for k in ("dont", "don't")},
+    **{k: ("does", "not") for k in ("doesnt", "doesn't")},
+    **{k: ("did", "not") for k in ("didnt", "didn't")},
+    **{k: ("can", "not") for k in ("cant", "can't", "cannot")},
+    **{k: ("will", "not") for k in ("wont", "won't")},
+    **{k: ("is", "not") for k in ("isnt", "isn't")},
+    **{k: ("are", "not") for k in ("arent", "aren't")},
+    **{k: ("i", "am") for k in ("im", "i'm")},
+    **{k: ("i", "will") for k in ("i'll",)},
+    **{k: ("you", "are") for k in ("youre", "you're")},
+    **{k: ("they", "are") for k in ("theyre", "they're")},
+    **{k: ("we", "are") for k in ("we're",)},
+    **{k: ("it", "is") for k in ("it's",)},
+    **{k: ("that", "is") for k in ("thats", "that's")},
+    **{k: ("going", "to") for k in ("gonna", "gunna")},
+    **{k: ("want", "to") for k in ("wanna",)},
+    **{k: ("got", "to") for k in ("gotta",)},
+    "u": ("you",),
+    "ur": ("your",),
+    "r": ("are",),
+    "pls": ("please",),
+    "plz": ("please",),
+    "ppl": ("people",),
+    "b4": ("before",),
+    "bc": ("because",),
+    "cuz": ("because",),
+    "coz": ("because",),
+    "bcuz": ("because",),
+    "tho": ("though",),
+    "thru": ("through",),
+    "skool": ("school",),
+    "ya'll": ("you", "all"),
+    "y'all": ("you", "all"),
+    "yall": ("you", "all"),
+}
+
+
+def expand(ws: Sequence[str]) -> list[str]:
+    """Expand contractions and text-speak (see ``_EXPAND``)."""
+    out: list[str] = []
+    for w in ws:
+        rep = _EXPAND.get(w)
+        if rep is None:
+            out.append(w)
+        else:
+            out.extend(rep)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +165,9 @@ def words(normalized: str) -> list[str]:
     """Split normalised text into words with edge punctuation removed."""
     out = []
     for tok in normalized.split():
+        if len(tok) > 1 and tok[0] == "#" and tok[1:2].isalnum():
+            out.append("<tag>")  # hashtags often encode the school (#lhsthreat)
+            continue
         core = _core(tok)
         if core:
             out.append(core)
@@ -234,7 +305,7 @@ def _classify(w: str) -> str | None:
         return "<url>"
     if w in rules.WEEKDAYS or w in rules.MONTHS:
         return "<num>"
-    if w in rules.TIME_WORDS:
+    if w in rules.TIME_WORDS or w in _RELATIVE_DAYS:
         return "<num>"
     has_digit = any(c.isdigit() for c in w)
     if not has_digit:
@@ -324,6 +395,14 @@ def mask_words(ws: Sequence[str], names: Names | None = None) -> list[str]:
             while j < n and j < limit and out[j] == ws[j] and _name_word(ws[j]):
                 j += 1
             if j > i + 1 or w in rules.FIRST_NAMES:
+                if (
+                    j == i + 1
+                    and j < n
+                    and out[j] == ws[j]
+                    and _head(ws[j]) is not None
+                ):
+                    i += 1  # "Madison High", "Kennedy Middle": a school, not a person
+                    continue
                 out[i] = "<person>"
                 for k in range(i + 1, j):
                     out[k] = None
@@ -422,6 +501,38 @@ def strip_repost(body: str) -> str:
             cut = pos
     if cut > 0 and cut < len(line) - 1 and _REPOST_RE.search(line, 0, cut) is not None:
         return line[cut + 1 :]
+    return _strip_inline_hedges(line)
+
+
+_LEAD_CONNECTOR = re.compile(r"\s*(?:[,.;:!-]\s*)*(?:(?:but|and|that|so)\s+)?")
+_TRAIL_RE = re.compile(
+    r"(?<![a-z0-9'])(?:stay safe|be safe|be careful|please share|pls share|plz share|"
+    r"share this|spread the word|rt to warn)(?![a-z0-9'])"
+)
+#: A leading hedge must start within this many characters of the line start, and
+#: a trailing sign-off within this many of its end.
+_HEDGE_WINDOW = 40
+
+
+def _strip_inline_hedges(line: str) -> str:
+    """Drop a leading repost hedge and a trailing sign-off from a one-line message.
+
+    For example "idk if this is real but ..." and "... stay safe everyone".
+    """
+    m = _REPOST_RE.search(line, 0, _HEDGE_WINDOW + 30)
+    if m is not None and m.start() <= _HEDGE_WINDOW:
+        rest = line[m.end() :]
+        rest = rest[_LEAD_CONNECTOR.match(rest).end() :]  # type: ignore[union-attr]
+        if len(rest.split()) >= 5:
+            line = rest
+    tail_from = max(0, len(line) - _HEDGE_WINDOW - 20)
+    last = None
+    for t in _TRAIL_RE.finditer(line, tail_from):
+        last = t
+    if last is not None and len(line) - last.start() <= _HEDGE_WINDOW + 20:
+        head = line[: last.start()]
+        if len(head.split()) >= 5:
+            line = head
     return line
 
 
@@ -437,4 +548,4 @@ def mask(normalized: str, school: School | None = None) -> str:
         Words and placeholders separated by single spaces; no punctuation.
     """
     body, _ = split_wrapper(normalized[: rules.MAX_COMPARE_CHARS])
-    return " ".join(mask_words(words(strip_repost(body)), names_for(school)))
+    return " ".join(mask_words(expand(words(strip_repost(body))), names_for(school)))

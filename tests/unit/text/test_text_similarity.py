@@ -17,7 +17,9 @@ DEFAULT = rules.DEFAULT_MIN_SCORE
 MASK_CASES = [
     ("There is a bomb at Oak Ridge High School, it goes off at 10:30 am Monday",
      "there is a bomb at <school> it goes off at <num>"),
-    ("shoot up cedar grove middle tomorrow at noon", "shoot up <school> tomorrow at <num>"),
+    ("shoot up cedar grove middle tomorrow at noon", "shoot up <school> <num> at <num>"),
+    ("theres a shooter at lincoln high tmrw dont come #lhs", "there is a shooter at <school> <num> do not come <tag>"),
+    ("idk if this is real but someone said madison high will be shot up on 12/18, stay safe everyone", "<school> will be shot up on <num>"),
     ("send $5,000 to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh or mail me at a1@b.com",
      "send <num> to <id> or mail me at <email>"),
     ("Coach Dale and Jennifer Smith are next", "<person> and <person> are next"),

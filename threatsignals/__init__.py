@@ -81,15 +81,15 @@ __all__ = [
     "School",
     "ThreatSignalsError",
     "__version__",
+    "assess",
+    "assess_many",
     "images",
     "imminence",
     "phone",
     "text",
-    "trends",
-    "assess",
-    "assess_many",
     "to_dataframe",
     "to_records",
+    "trends",
 ]
 
 _LAZY = {"phone", "text", "imminence", "images", "trends"}

@@ -68,7 +68,26 @@ PLACEHOLDERS = frozenset(
 
 #: Relative day words (and their text-speak spellings): a slot like a weekday.
 _RELATIVE_DAYS = frozenset(
-    ["today", "todays", "tonight", "tonite", "tomorrow", "tomorrows", "tmrw", "tmr", "tmrrw", "tmrow", "tmw", "2morrow", "2moro", "2mrw", "tomorow", "tommorow", "tommorrow", "yesterday"]
+    [
+        "today",
+        "todays",
+        "tonight",
+        "tonite",
+        "tomorrow",
+        "tomorrows",
+        "tmrw",
+        "tmr",
+        "tmrrw",
+        "tmrow",
+        "tmw",
+        "2morrow",
+        "2moro",
+        "2mrw",
+        "tomorow",
+        "tommorow",
+        "tommorrow",
+        "yesterday",
+    ]
 )
 
 #: Contractions and text-speak expanded before comparison, so that "theres a

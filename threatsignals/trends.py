@@ -370,8 +370,13 @@ def _svg_timeline(t: Trends) -> str:
         f'y2="{height - pad}" stroke="#333"/>'
     )
     parts.append(
+        f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#333"/>'
+        f'<line x1="{pad - 4}" y1="{pad}" x2="{pad}" y2="{pad}" stroke="#333"/>'
+    )
+    parts.append(
         f'<text x="{pad - 6}" y="{pad + 4}" text-anchor="end" font-size="11">'
-        f"{peak}</text></svg>"
+        f'{peak}</text><text x="{pad - 6}" y="{height - pad + 4}" '
+        f'text-anchor="end" font-size="11">0</text></svg>'
     )
     return "".join(parts)
 
@@ -455,14 +460,16 @@ def render_html(t: Trends, *, title: str = "Anonymous threats: taking stock") ->
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2em; color: #222; max-width: 60em; }}
 h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.15em; margin-top: 1.6em; }}
-table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding: 3px 8px; }}
-.kpi {{ display: inline-block; margin-right: 2em; }} .kpi b {{ font-size: 1.6em; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border: 1px solid #ccc; padding: 3px 8px; white-space: nowrap; text-align: left; }}
+.kpis {{ display: flex; flex-wrap: wrap; gap: 1.2em 2.5em; }}
+.kpi b {{ font-size: 1.6em; }}
 .legend span {{ display: inline-block; padding: 0 .6em; margin-right: .4em; color: #fff; }}
 </style></head><body>
 <h1>{esc(title)}</h1>
 <p>Period: {esc(period)}. Counts come from the archive's metadata; no message content
 appears in this report.</p>
-<div><span class="kpi"><b>{t.total}</b><br>threats</span>
+<div class="kpis"><span class="kpi"><b>{t.total}</b><br>threats</span>
 <span class="kpi"><b>{esc(share)}</b><br>of resolved threats were hoaxes</span>
 <span class="kpi"><b>{len(t.waves)}</b><br>waves</span>
 <span class="kpi"><b>{len(t.repeat_targets)}</b><br>repeat targets</span></div>

@@ -13,17 +13,25 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+# A page may name optional modules its blocks need: <!-- requires: dask pandas -->
+REQUIRES = re.compile(r"<!-- requires: ([\w. ]+) -->")
 
 
 def _pages():
     for path in FILES:
-        blocks = BLOCK.findall(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        blocks = BLOCK.findall(text)
+        needs = REQUIRES.search(text)
         if blocks:
-            yield pytest.param(blocks, id=path.name)
+            yield pytest.param(
+                blocks, needs.group(1).split() if needs else [], id=path.name
+            )
 
 
-@pytest.mark.parametrize("blocks", list(_pages()))
-def test_code_blocks_run(blocks, monkeypatch, capsys):
+@pytest.mark.parametrize(("blocks", "requires"), list(_pages()))
+def test_code_blocks_run(blocks, requires, monkeypatch, capsys):
+    for module in requires:
+        pytest.importorskip(module)
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {"__name__": "__doc__"}
     for i, code in enumerate(blocks):

@@ -199,7 +199,7 @@ class TextIndex:
     masked form and MinHash-LSH candidates re-ranked with rapidfuzz, so they stay
     fast at 100k messages. Not thread-safe for concurrent ``add``.
 
-    Example:
+    Examples:
         >>> idx = TextIndex()
         >>> idx.add("r1", "There is a bomb at Oak Ridge High, it goes off at 2pm")
         >>> [k for k, _ in idx.search("there is a b0mb at Elm Park High it goes off at noon")]

@@ -560,31 +560,7 @@ class Archive:
         Returns:
             True if it was new, False if a report with that id already existed.
         """
-        with self._write() as conn:
-            cur = conn.execute(
-                "INSERT OR IGNORE INTO reports (id, school, region, subdivision, channel, "
-                "received_at, received_ts, added_at, outcome, origin) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (
-                    meta.id,
-                    meta.school,
-                    meta.region,
-                    meta.subdivision,
-                    meta.channel,
-                    _utc(meta.received_at).isoformat(),
-                    meta.received_at.timestamp(),
-                    _utc(meta.added_at).isoformat(),
-                    meta.outcome.value,
-                    meta.origin,
-                ),
-            )
-            if not cur.rowcount:
-                return False
-            conn.executemany(
-                "INSERT INTO signals (report_id, kind, value) VALUES (?,?,?)",
-                [(meta.id, str(k), str(v)) for k, v in signals],
-            )
-        return True
+        return self.add_records([(meta, signals)]) == 1
 
     def add_records(
         self, records: Iterable[tuple[ArchivedReport, Iterable[tuple[str, str]]]]
@@ -940,6 +916,12 @@ def _aware(value: datetime, name: str) -> datetime:
         raise InvalidReportError(
             [Problem(name, "naive_datetime", "datetime has no timezone")]
         )
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise InvalidReportError(
+            [Problem(name, "out_of_range", "not representable in UTC")]
+        ) from None
     return value
 
 

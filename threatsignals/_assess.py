@@ -45,7 +45,13 @@ def _resolve_now(now: datetime | None, school: School | None) -> datetime:
         raise TypeError("now must be a datetime")
     if now.tzinfo is None or now.utcoffset() is None:
         # A naive `now` is read in the school's time zone (UTC without a school).
-        return now.replace(tzinfo=school.tz if school is not None else UTC)
+        now = now.replace(tzinfo=school.tz if school is not None else UTC)
+    try:
+        now.astimezone(UTC)
+    except OverflowError:
+        raise InvalidReportError(
+            [Problem("now", "out_of_range", "not representable in UTC")]
+        ) from None
     return now
 
 
@@ -117,7 +123,10 @@ def context_findings(
 
     if archive is not None and school is not None:
         own = derive_report_id(report, school)
-        since = received - timedelta(days=policy.repeat_days)
+        try:
+            since = received - timedelta(days=policy.repeat_days)
+        except OverflowError:  # received near year 1 (a "zero date" sentinel)
+            since = datetime.min.replace(tzinfo=UTC)
         earlier = [
             r
             for r in archive.reports(school=school, since=since, until=received)

@@ -17,9 +17,10 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar, TypeAlias
@@ -130,6 +131,8 @@ class _Checker:
             )
         elif value.tzinfo is None or value.utcoffset() is None:
             self.add(name, "naive_datetime", "datetime has no timezone; give an offset")
+        elif not _utc_representable(value):
+            self.add(name, "out_of_range", "not representable in UTC (year 1..9999)")
 
     def number(
         self,
@@ -174,6 +177,23 @@ class _Checker:
         return items
 
 
+def _utc_representable(value: datetime) -> bool:
+    """Whether an aware datetime converts to UTC (0001-01-01 00:00+14:00 does not)."""
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
+
+
+def _has_surrogate(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _mask_text(value: str | None) -> str:
     return "None" if value is None else f"<{len(value)} chars>"
 
@@ -216,17 +236,28 @@ def _mapping(data: object, what: str) -> Mapping[str, Any]:
     return data
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
+def _key_name(key: object) -> str:
+    """An unknown key as shown in a problem: identifier-like keys only.
+
+    Any other key (spaces, newlines, long text, non-strings) may be content a
+    sender put there, so it is never echoed.
+    """
+    if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+        return key
+    return "<unnamed field>"
+
+
 def _unknown_keys(
     data: Mapping[str, Any], cls: type, what: str, extra: set[str]
 ) -> None:
     known = {f.name for f in fields(cls)} | extra
-    unknown = sorted(k for k in data if k not in known)
+    unknown = sorted({_key_name(k) for k in data if k not in known})
     if unknown:
         raise InvalidReportError(
-            [
-                Problem(f"{what}.{k}"[:200], "unknown_field", "unknown field")
-                for k in unknown
-            ]
+            [Problem(f"{what}.{k}", "unknown_field", "unknown field") for k in unknown]
         )
 
 
@@ -339,7 +370,14 @@ class School:
     def __post_init__(self) -> None:
         check = _Checker("school")
         check.text("name", self.name)
-        if isinstance(self.name, str) and not self.name.strip():
+        for key_field in ("name", "id", "subdivision"):
+            value = getattr(self, key_field)
+            if isinstance(value, str) and _has_surrogate(value):
+                # The archive stores these (SQLite text is UTF-8 only).
+                check.add(key_field, "bad_text", "contains unpaired surrogates")
+        if self.name is None:
+            check.add("name", "missing", "a school needs a name")
+        elif isinstance(self.name, str) and not self.name.strip():
             check.add("name", "empty", "a school needs a name")
         for name in (
             "aliases",
@@ -481,7 +519,7 @@ class School:
                     data = data["school"]
             else:
                 data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise InvalidReportError(
                 [
                     Problem(
@@ -693,6 +731,9 @@ class Report:
         else:
             check.number("other_schools_reported", osr, low=0)
         check.text("id", self.id, limit=256)
+        if isinstance(self.id, str) and _has_surrogate(self.id):
+            # The id is an archive key and is printed; it must be valid UTF-8.
+            check.add("id", "bad_text", "contains unpaired surrogates")
         check.raise_if_any()
 
     @property
@@ -719,7 +760,7 @@ class Report:
             "caller_id": self.caller_id,
             "attestation": self.attestation,
             "interview": iv.to_dict() if iv is not None else None,
-            "images": [_image_to_json(i) for i in self.images],
+            "images": [_image_to_json(img, i) for i, img in enumerate(self.images)],
             "source_country": self.source_country,
             "source_distance_km": self.source_distance_km,
             "awareness": str(self.awareness) if self.awareness is not None else None,
@@ -760,7 +801,7 @@ class Report:
         """Parse a report from a JSON document."""
         try:
             data = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise InvalidReportError(
                 [
                     Problem(
@@ -771,13 +812,30 @@ class Report:
         return cls.from_dict(data)
 
 
-def _image_to_json(item: object) -> Any:
+def _image_to_json(item: object, i: int = 0) -> Any:
     if isinstance(item, str | os.PathLike):
         return {"path": os.fspath(item)}
     if isinstance(item, bytes | bytearray | memoryview):
         return {"base64": base64.b64encode(bytes(item)).decode("ascii")}
     buf = io.BytesIO()
-    item.save(buf, format="PNG")  # type: ignore[attr-defined]
+    try:
+        item.save(buf, format="PNG")  # type: ignore[attr-defined]
+    except (OSError, ValueError, KeyError):
+        # PNG cannot hold every mode (CMYK, YCbCr, LAB, F...): store RGB(A).
+        buf = io.BytesIO()
+        try:
+            alpha = any(b in ("A", "a") for b in item.getbands())  # type: ignore[attr-defined]
+            item.convert("RGBA" if alpha else "RGB").save(buf, format="PNG")  # type: ignore[attr-defined]
+        except (OSError, ValueError, KeyError):
+            raise InvalidReportError(
+                [
+                    Problem(
+                        f"report.images[{i}]",
+                        "unsupported_mode",
+                        "this image mode cannot be written as PNG",
+                    )
+                ]
+            ) from None
     return {"base64": base64.b64encode(buf.getvalue()).decode("ascii")}
 
 
@@ -1069,7 +1127,7 @@ class Assessment:
         """Parse an assessment from JSON."""
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise InvalidReportError(
                 [Problem("assessment", "bad_json", "not valid JSON")]
             ) from None

@@ -204,6 +204,18 @@ WEIGHT_REASONS: Mapping[str, str] = MappingProxyType(
 _BUILTIN_PACKAGES = ("phone", "text", "imminence", "images")
 
 
+#: Upper bounds of windows and distances (a century; the Earth's circumference).
+_MAXIMA: dict[str, float] = {
+    "imminent_hours": 876_600.0,
+    "wave_hours": 876_600.0,
+    "recent_capture_hours": 876_600.0,
+    "repeat_days": 36_525.0,
+    "far_km": 40_100.0,
+    "local_km": 40_100.0,
+    "near_school_km": 40_100.0,
+}
+
+
 def _extra_weights() -> dict[str, float]:
     """Weights for codes that analyzer packages add beyond the table above.
 
@@ -334,6 +346,11 @@ class Policy:
                 problems.append(Problem(name, "not_finite", "must be a finite number"))
             elif name != "prior" and v < 0:
                 problems.append(Problem(name, "out_of_range", "must be >= 0"))
+            elif v > _MAXIMA.get(name, math.inf):
+                # Larger windows overflow datetime arithmetic and mean nothing.
+                problems.append(
+                    Problem(name, "out_of_range", f"must be <= {_MAXIMA[name]:g}")
+                )
         for name in ("imminent_min_categories", "wave_min_schools", "repeat_min"):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
@@ -341,7 +358,9 @@ class Policy:
                     Problem(name, "out_of_range", "must be a whole number >= 1")
                 )
         if not problems:
-            start = 100.0 / (1.0 + math.exp(-self.prior))
+            # min(): a hugely negative prior must fail the band check below,
+            # not overflow math.exp.
+            start = 100.0 / (1.0 + math.exp(min(-self.prior, 700.0)))
             if not self.moderate <= start < self.high:
                 # "Treat each threat as initially credible": a report with no
                 # findings must start in the MODERATE band. This also keeps the

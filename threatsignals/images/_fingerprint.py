@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
+from threatsignals.errors import ThreatSignalsError
 from threatsignals.images import _rules
 from threatsignals.images._normalize import Decoded, decode
 
@@ -42,8 +43,12 @@ _N = _rules.HASH_SIZE * _rules.HIGHFREQ_FACTOR  # 32
 _HEX16 = re.compile(r"^[0-9a-f]{16}$")
 
 
-class UnreadableImageError(ValueError):
-    """The image could not be decoded (the message says why, never the content)."""
+class UnreadableImageError(ThreatSignalsError, ValueError):
+    """The image could not be decoded (the message says why, never the content).
+
+    A :class:`~threatsignals.ThreatSignalsError` and, for older callers, a
+    ``ValueError``.
+    """
 
 
 @lru_cache(maxsize=1)
@@ -419,7 +424,8 @@ def fingerprint(image: Any) -> ImageFingerprint:
 
     Raises:
         UnreadableImageError: The image cannot be decoded (missing file, directory,
-            not an image, truncated, too many pixels); a ``ValueError`` subclass.
+            not an image, truncated, too many pixels); a ``ThreatSignalsError``
+            and ``ValueError`` subclass.
         TypeError: ``image`` is none of the accepted types.
     """
     return fingerprint_decoded(decode(image))

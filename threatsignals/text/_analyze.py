@@ -251,6 +251,12 @@ def _aware(value: datetime | None, name: str) -> datetime | None:
         raise InvalidInputError(
             [Problem(name, "naive_datetime", "datetime has no timezone")]
         )
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise InvalidInputError(
+            [Problem(name, "out_of_range", "not representable in UTC")]
+        ) from None
     return value
 
 

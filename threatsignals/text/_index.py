@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from threatsignals.errors import InvalidInputError
 from threatsignals.text import _rules as rules
 from threatsignals.text._mask import mask
 from threatsignals.text._normalize import normalize
@@ -394,6 +395,8 @@ class TextIndex:
 
         Raises:
             TypeError: ``text`` is not a string.
+            InvalidInputError: ``min_score`` is NaN (above 100 nothing matches;
+                below 0 counts as 0).
         """
         if not isinstance(text, str):
             raise TypeError("text must be a str")
@@ -432,8 +435,11 @@ class TextIndex:
     ) -> list[tuple[Hashable, float]]:
         """Like :meth:`search` for an already masked text."""
         threshold = rules.DEFAULT_MIN_SCORE if min_score is None else float(min_score)
-        if not masked or not self._live:
+        if threshold != threshold:  # NaN
+            raise InvalidInputError("must be a number within 0..100", field="min_score")
+        if not masked or not self._live or threshold > 100.0:
             return []
+        threshold = max(threshold, 0.0)  # rapidfuzz rejects cut-offs outside 0..100
         exact = self._exact.get(masked, [])
         cands = self._candidates(masked, threshold)
         if exact:

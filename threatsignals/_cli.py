@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -82,6 +82,17 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=("json", "text"), default="json")
     a.add_argument("--policy", help="policy TOML file")
     a.add_argument("--now", help="assessment time, ISO 8601 (default: current time)")
+    a.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes for a batch (0 = every core; needs a file archive)",
+    )
+    a.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (shown on stderr when it is a terminal)",
+    )
     a.add_argument(
         "--record",
         action="store_true",
@@ -361,6 +372,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_assess(args: argparse.Namespace) -> int:
     from threatsignals._assess import assess
+    from threatsignals._batch import assess_many
     from threatsignals.policy import Policy
 
     text = _read_input(args.input)
@@ -375,8 +387,24 @@ def _cmd_assess(args: argparse.Namespace) -> int:
                 "--record needs --school and an archive", field="--record"
             )
         single, reports = _load_reports(text)
-        for report in reports:
-            a = assess(report, school=school, archive=archive, now=now, policy=policy)
+        if args.record:
+            # one at a time, archiving each before the next is scored, so a wave
+            # inside the batch is found
+            results: Iterable[Any] = (
+                assess(r, school=school, archive=archive, now=now, policy=policy)
+                for r in reports
+            )
+        else:
+            results = assess_many(
+                reports,
+                school=school,
+                archive=archive,
+                now=now,
+                policy=policy,
+                workers=args.workers,
+                progress=False if args.no_progress else None,
+            )
+        for report, a in zip(reports, results, strict=True):
             if args.format == "text":
                 _fmt_text(a, report.id)
             elif single:

@@ -224,3 +224,29 @@ def test_serve_is_wired(monkeypatch, capsys):
         "policy": None,
         "max_body": 1000,
     }
+
+
+def test_assess_batch_with_workers(tmp_path, capsys, school_file):
+    db = tmp_path / "a.db"
+    p = tmp_path / "r.jsonl"
+    p.write_text(
+        "\n".join(json.dumps({**REPORT, "id": f"r{i}"}) for i in range(6)) + "\n"
+    )
+    args = [
+        "assess",
+        str(p),
+        "--school",
+        str(school_file),
+        "--archive",
+        str(db),
+        "--now",
+        "2026-03-10T10:00:00-06:00",
+        "--no-progress",
+    ]
+    assert run(capsys, *args)[0] == 0  # creates the archive file
+    code, one, _ = run(capsys, *args)
+    code2, two, _ = run(capsys, *args, "--workers", "2")
+    assert code == code2 == 0 and one == two
+    assert [json.loads(x)["report_id"] for x in two.splitlines()] == [
+        f"r{i}" for i in range(6)
+    ]

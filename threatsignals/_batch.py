@@ -7,15 +7,17 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threatsignals._assess import assess
 from threatsignals.archive import Archive
 from threatsignals.errors import InvalidInputError, MissingDependencyError
 from threatsignals.model import Assessment, Report, School
 from threatsignals.policy import Policy
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["assess_many"]
 
@@ -168,6 +170,7 @@ def _parallel(
     bar: Any,
 ) -> Iterator[Assessment]:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     # "spawn" is safe with threads and SQLite connections in the parent.
     ctx = multiprocessing.get_context("spawn")

@@ -34,6 +34,7 @@ from types import MappingProxyType
 from typing import Any
 
 from threatsignals.errors import InvalidPolicyError, Problem
+from threatsignals.model import _key_name
 
 __all__ = ["DEFAULT_WEIGHTS", "WEIGHT_REASONS", "Policy"]
 
@@ -298,7 +299,7 @@ class Policy:
             ):
                 problems.append(
                     Problem(
-                        f"weights.{code}"[:120],
+                        f"weights.{_key_name(code)}",
                         "not_finite",
                         "weight must be a finite number",
                     )
@@ -306,7 +307,7 @@ class Policy:
             elif abs(w) > 10:
                 problems.append(
                     Problem(
-                        f"weights.{code}"[:120],
+                        f"weights.{_key_name(code)}",
                         "out_of_range",
                         "weight must be within -10..10",
                     )
@@ -417,7 +418,7 @@ class Policy:
             raise InvalidPolicyError("expected a table", field="policy")
         known_top = {"name", "prior", "weights", "bands", "windows", "thresholds"}
         problems = [
-            Problem(str(k)[:120], "unknown_field", "unknown key")
+            Problem(_key_name(k), "unknown_field", "unknown key")
             for k in data
             if k not in known_top
         ]
@@ -457,7 +458,9 @@ class Policy:
             for k, v in table.items():
                 if k not in allowed:
                     problems.append(
-                        Problem(f"{section}.{k}"[:120], "unknown_field", "unknown key")
+                        Problem(
+                            f"{section}.{_key_name(k)}", "unknown_field", "unknown key"
+                        )
                     )
                 else:
                     kwargs[k] = v

@@ -150,3 +150,19 @@ def test_every_code_is_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "findings.md").read_text()
     for code in [*DEFAULT_WEIGHTS, *_extra_weights()]:
         assert f"`{code}`" in doc, code
+
+
+def test_policy_errors_never_echo_free_text_keys():
+    with pytest.raises(ts.InvalidPolicyError) as info:
+        ts.Policy.from_mapping(
+            {
+                "bands": {"SECRET text": 1},
+                "SECRET\nline": 2,
+                "weights": {"SECRET code": float("nan")},
+            }
+        )
+    assert "SECRET" not in str(info.value) and "\n" not in str(info.value)
+    assert len(info.value.problems) == 2
+    with pytest.raises(ts.InvalidPolicyError) as info2:
+        ts.Policy.from_mapping({"weights": {"SECRET code": float("nan")}})
+    assert "SECRET" not in str(info2.value)

@@ -25,7 +25,15 @@ from threatsignals.archive import Archive, ArchivedReport
 from threatsignals.errors import InvalidInputError, MissingDependencyError
 from threatsignals.policy import Policy
 
-__all__ = ["Trends", "Wave", "find_waves", "html_report", "summarize"]
+__all__ = [
+    "Trends",
+    "Wave",
+    "find_waves",
+    "html_report",
+    "plot_breakdowns",
+    "plot_timeline",
+    "summarize",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -507,3 +515,86 @@ def html_report(
     t = summarize(archive, since=since, until=until, school=school, policy=policy)
     Path(out).write_text(render_html(t), encoding="utf-8")
     return t
+
+
+# ---------------------------------------------------------------------------
+# matplotlib plots (optional extra "plots")
+
+
+def _pyplot() -> Any:
+    try:
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise MissingDependencyError("matplotlib", "plots") from None
+    return plt
+
+
+def plot_timeline(t: Trends, ax: Any = None) -> Any:
+    """Plot threats per month, stacked by outcome, with waves marked.
+
+    Args:
+        t: The trends (from :func:`summarize`).
+        ax: A matplotlib ``Axes`` to draw on; a new figure is made when None.
+
+    Returns:
+        The ``Axes``.
+
+    Raises:
+        MissingDependencyError: matplotlib is not installed (extra ``plots``).
+    """
+    plt = _pyplot()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.5))
+    months = list(t.by_month_outcome)
+    bottom = [0] * len(months)
+    for outcome in ("credible", "hoax", "unknown"):
+        values = [t.by_month_outcome[m].get(outcome, 0) for m in months]
+        ax.bar(months, values, bottom=bottom, color=_COLORS[outcome], label=outcome)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    waves = Counter(_month(w.start) for w in t.waves)
+    for i, m in enumerate(months):
+        if waves.get(m):
+            ax.annotate(
+                f"{waves[m]} wave{'s' if waves[m] > 1 else ''}",
+                (i, bottom[i]),
+                textcoords="offset points",
+                xytext=(0, 4),
+                ha="center",
+                color="#d95f02",
+                fontsize=8,
+            )
+    ax.set_ylabel("threats")
+    ax.set_title("Threats per month, by outcome (waves marked)")
+    ax.legend(frameon=False, fontsize=8)
+    return ax
+
+
+def plot_breakdowns(t: Trends, axes: Sequence[Any] | None = None) -> Sequence[Any]:
+    """Plot threats by channel and by outcome as two horizontal bar charts.
+
+    Args:
+        t: The trends.
+        axes: Two matplotlib ``Axes``; a new figure is made when None.
+
+    Returns:
+        The two ``Axes``.
+
+    Raises:
+        MissingDependencyError: matplotlib is not installed (extra ``plots``).
+    """
+    plt = _pyplot()
+    if axes is None:
+        _, axes = plt.subplots(1, 2, figsize=(9, 3))
+    for ax, data, title in (
+        (axes[0], t.by_channel, "By channel"),
+        (axes[1], t.by_outcome, "By outcome"),
+    ):
+        keys = list(data)[::-1]
+        ax.barh(
+            keys,
+            [data[k] for k in keys],
+            color=[_COLORS.get(k, "#66c2a5") for k in keys],
+        )
+        ax.set_title(title)
+        ax.set_xlabel("threats")
+    return axes

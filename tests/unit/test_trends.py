@@ -114,3 +114,32 @@ def test_cli_report_and_trends(tmp_path, capsys):
     )
     assert json.loads(capsys.readouterr().out)["total"] == 1
     assert main(["trends", "--archive", str(tmp_path / "none.db")]) == 2
+
+
+def test_matplotlib_plots(archive, tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    _fill(archive)
+    t = trends.summarize(archive)
+    ax = trends.plot_timeline(t)
+    bars = [p for p in ax.patches]
+    assert len(bars) == 3 * len(t.by_month)  # one stacked bar per outcome and month
+    assert any("wave" in a.get_text() for a in ax.texts)
+    axes = trends.plot_breakdowns(t)
+    assert [b.get_width() for b in axes[0].patches] == [2, 4]
+    ax.figure.savefig(tmp_path / "timeline.png")
+    assert (tmp_path / "timeline.png").stat().st_size > 1000
+    plt.close("all")
+
+
+def test_plots_need_matplotlib(monkeypatch, archive):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ts.MissingDependencyError) as info:
+        trends.plot_timeline(trends.summarize(archive, waves=False))
+    assert info.value.extra == "plots"

@@ -250,3 +250,24 @@ def test_assess_batch_with_workers(tmp_path, capsys, school_file):
     assert [json.loads(x)["report_id"] for x in two.splitlines()] == [
         f"r{i}" for i in range(6)
     ]
+
+
+def test_exit_codes_for_missing_dependency_interrupt_and_crash(monkeypatch, capsys):
+    import threatsignals._cli as cli
+
+    monkeypatch.setitem(sys.modules, "starlette", None)
+    monkeypatch.setitem(sys.modules, "starlette.applications", None)
+    code, _, err = run(capsys, "serve")
+    assert code == 3 and "pip install" in err and len(err.strip().splitlines()) == 1
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    def crashed(args):
+        raise RuntimeError("secret content 0142")
+
+    monkeypatch.setitem(cli._COMMANDS, "schema", interrupted)
+    assert run(capsys, "schema")[0] == 130
+    monkeypatch.setitem(cli._COMMANDS, "schema", crashed)
+    code, _, err = run(capsys, "schema")
+    assert code == 1 and "RuntimeError" in err and "secret" not in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -67,12 +67,17 @@ def context_findings(
     now: datetime,
     policy: Policy,
     when: datetime | None = None,
+    same_threat: Collection[str] = (),
 ) -> list[Finding]:
     """Return the findings ``assess`` derives from the report's context.
 
     Source origin (far away, abroad, local), exam periods on the school calendar,
     repeated threats to the same school in the archive, partners' reports of the
     same message, and local media coverage.
+
+    ``same_threat`` holds archived report ids that are this same threat reported
+    again (the text analyzer's copies at this school within the wave window, e.g.
+    several students sending one post): they are not *repeated* threats.
     """
     out: list[Finding] = []
 
@@ -130,7 +135,7 @@ def context_findings(
         earlier = [
             r
             for r in archive.reports(school=school, since=since, until=received)
-            if r.id != own
+            if r.id != own and r.id not in same_threat
         ]
         if len(earlier) >= policy.repeat_min:
             add(
@@ -153,6 +158,32 @@ def context_findings(
             "local media has reported on this threat",
             REF_ONGOING,
         )
+    return out
+
+
+def _same_threat_ids(
+    result: Any, report: Report, school: School, now: datetime, policy: Policy
+) -> set[str]:
+    """Ids of archived copies of this message at this school within the wave window.
+
+    The text analyzer lists them in ``matches`` (and does not call them recycled):
+    the same threat reported again is one threat, not repeated threats.
+    """
+    received = report.received_at or now
+    window = timedelta(hours=policy.wave_hours)
+    out: set[str] = set()
+    for m in getattr(result, "matches", None) or ():
+        rid = getattr(m, "report_id", None)
+        t = getattr(m, "time", None)
+        if (
+            isinstance(rid, str)
+            and getattr(m, "origin", "local") == "local"
+            and getattr(m, "school", None) == school.key
+            and isinstance(t, datetime)
+            and t.tzinfo is not None
+            and abs(t - received) <= window
+        ):
+            out.add(rid)
     return out
 
 
@@ -224,6 +255,7 @@ def assess(
     runs: list[AnalyzerRun] = []
     findings: list[Finding] = []
     when: datetime | None = None
+    same_threat: set[str] = set()
     to_run = [*(builtin_analyzers() if builtin else ()), *analyzers]
     seen: set[str] = set()
     for analyzer in to_run:
@@ -245,12 +277,20 @@ def assess(
             continue
         if got_when is not None and when is None:
             when = got_when
+        if name == "text" and builtin and school is not None:
+            same_threat |= _same_threat_ids(result, report, school, now, policy)
         findings.extend(got)
         runs.append(AnalyzerRun(name, version, "ok", None, len(got)))
 
     findings.extend(
         context_findings(
-            report, school=school, archive=archive, now=now, policy=policy, when=when
+            report,
+            school=school,
+            archive=archive,
+            now=now,
+            policy=policy,
+            when=when,
+            same_threat=same_threat,
         )
     )
     combined = combine_findings(findings, policy)

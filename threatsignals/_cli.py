@@ -544,8 +544,12 @@ def _cmd_policy(args: argparse.Namespace) -> int:
     from threatsignals.policy import WEIGHT_REASONS, Policy
 
     p = Policy()
+    groups = ", ".join(
+        "[" + ", ".join(f'"{c}"' for c in sorted(g)) + "]" for g in p.same_evidence
+    )
     print(
-        f'name = "{p.name}"\nprior = {p.prior}\n\n[bands]\nmoderate = {p.moderate}\n'
+        f'name = "{p.name}"\nprior = {p.prior}\nsame_evidence = [{groups}]\n'
+        f"\n[bands]\nmoderate = {p.moderate}\n"
         f"high = {p.high}\n\n[windows]\nimminent_hours = {p.imminent_hours}\n"
         f"wave_hours = {p.wave_hours}\nrepeat_days = {p.repeat_days}\n"
         f"recent_capture_hours = {p.recent_capture_hours}\n\n[thresholds]\n"

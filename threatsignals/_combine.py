@@ -10,14 +10,21 @@ conflict becomes an open question. See ``docs/scoring.md``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from threatsignals.guidance import IMMINENCE_MARKERS
 from threatsignals.model import Finding, Level
 from threatsignals.policy import Policy
 
-__all__ = ["Combined", "combine_findings", "order_findings", "sigmoid"]
+__all__ = [
+    "Combined",
+    "combine_findings",
+    "count_once",
+    "explain_away",
+    "order_findings",
+    "sigmoid",
+]
 
 
 def sigmoid(x: float) -> float:
@@ -63,6 +70,63 @@ def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
+def count_once(
+    ordered: tuple[Finding, ...], groups: Iterable[frozenset[str]]
+) -> tuple[Finding, ...]:
+    """Count findings that rest on the same evidence once.
+
+    Within each group of codes (``Policy.same_evidence``), only the strongest
+    positive and the strongest negative finding keep their weight; the others stay
+    in the assessment, with weight 0 and a note, so the shown weights still add up
+    to the score. Taking the strongest on each side keeps the score monotone: a new
+    positive finding can only raise its side's maximum, a new negative one only
+    lower its side's minimum.
+    """
+    out = list(ordered)
+    for group in groups:
+        for sign in (1, -1):
+            members = [
+                i for i, f in enumerate(out) if f.code in group and f.weight * sign > 0
+            ]
+            if len(members) < 2:
+                continue
+            keep = max(members, key=lambda i: (out[i].weight * sign, -i))
+            for i in members:
+                if i != keep:
+                    f = out[i]
+                    out[i] = replace(
+                        f,
+                        weight=0.0,
+                        evidence=f"{f.evidence} (same evidence as {out[keep].code}: "
+                        f"counted once, weight {f.weight:+.2f} not added)",
+                    )
+    return order_findings(out)
+
+
+def explain_away(
+    ordered: tuple[Finding, ...], explained_by: Mapping[str, frozenset[str]]
+) -> tuple[Finding, ...]:
+    """Zero positive findings that a present negative finding explains away.
+
+    Monotone: a new negative finding can only zero positive weights (the score
+    falls further), and a new positive finding that is explained away adds nothing.
+    """
+    negative = {f.code for f in ordered if f.weight < 0}
+    out = []
+    for f in ordered:
+        why = explained_by.get(f.code)
+        hit = sorted(why & negative) if why and f.weight > 0 else []
+        if hit:
+            f = replace(
+                f,
+                weight=0.0,
+                evidence=f"{f.evidence} (explained by {hit[0]}: a slot of the "
+                f"recycled template, weight {f.weight:+.2f} not added)",
+            )
+        out.append(f)
+    return order_findings(out)
+
+
 def combine_findings(findings: Iterable[Finding], policy: Policy) -> Combined:
     """Combine findings under ``policy``.
 
@@ -70,11 +134,14 @@ def combine_findings(findings: Iterable[Finding], policy: Policy) -> Combined:
         ValueError: A finding has a weight that is not a finite number.
     """
     ordered = order_findings(findings)
-    pos = 0.0
-    neg = 0.0
     for f in ordered:
         if not math.isfinite(f.weight):
             raise ValueError("finding weight must be finite")
+    ordered = count_once(ordered, policy.same_evidence)
+    ordered = explain_away(ordered, policy.explained_by)
+    pos = 0.0
+    neg = 0.0
+    for f in ordered:
         if f.weight > 0:
             pos += f.weight
         else:
@@ -89,8 +156,11 @@ def combine_findings(findings: Iterable[Finding], policy: Policy) -> Combined:
         score = policy.moderate
     level = Level(policy.level_for(score))
     codes = {f.code for f in ordered}
-    imminent = "time_imminent" in codes or (
-        len(codes & IMMINENCE_MARKERS) >= policy.imminent_min_categories
+    imminent = (
+        "time_imminent" in codes
+        or len(codes & IMMINENCE_MARKERS) >= policy.imminent_min_categories
+        # a photo taken just now near the school: an event as it happens
+        or {"image_near_school", "image_recent_capture"} <= codes
     )
     conflict_codes: tuple[str, ...] = ()
     if conflicting:

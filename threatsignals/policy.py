@@ -180,7 +180,11 @@ _TABLE: dict[str, tuple[float, str]] = {
         0.3,
         "repeated threats to one target warrant more attention",
     ),
-    "during_exam_period": (-0.3, "a threat during exams may aim to disrupt the day"),
+    "during_exam_period": (
+        -0.2,
+        "a threat during exams may aim to disrupt the day; weak, since it also "
+        "lowers every specific threat made in exam week",
+    ),
     "reported_by_other_schools": (
         -0.5,
         "partners report the same message: clusters "
@@ -269,6 +273,15 @@ class Policy:
         recent_capture_hours: A photo taken within this many hours of the report is a
             recent capture.
         near_school_km: GPS within this distance of the school is "near".
+        same_evidence: Groups of codes that rest on the same evidence; within a
+            group only the strongest finding on each side counts (see
+            ``docs/scoring.md``). By default: the same message seen as recycled, as
+            a wave and in partners' reports; a stock and a recycled image; an exam
+            period and a stated disruption goal.
+        explained_by: A positive finding that a negative one explains away: when
+            any of the listed codes is present with a negative weight, the finding
+            counts 0. By default naming the school is explained by a recycled or
+            wave template (the school's name is the slot every copy swaps).
     """
 
     name: str = "default"
@@ -287,6 +300,16 @@ class Policy:
     local_km: float = 50.0
     recent_capture_hours: float = 24.0
     near_school_km: float = 1.0
+    same_evidence: tuple[frozenset[str], ...] = (
+        frozenset({"text_recycled", "text_wave", "reported_by_other_schools"}),
+        frozenset({"image_recycled", "image_stock"}),
+        frozenset({"during_exam_period", "text_disruption_goal"}),
+    )
+    explained_by: Mapping[str, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType(
+            {"text_names_school": frozenset({"text_recycled", "text_wave"})}
+        )
+    )
 
     def __post_init__(self) -> None:
         problems: list[Problem] = []
@@ -416,7 +439,16 @@ class Policy:
         """Build a policy from a mapping shaped like the TOML file."""
         if not isinstance(data, Mapping):
             raise InvalidPolicyError("expected a table", field="policy")
-        known_top = {"name", "prior", "weights", "bands", "windows", "thresholds"}
+        known_top = {
+            "name",
+            "prior",
+            "weights",
+            "bands",
+            "windows",
+            "thresholds",
+            "same_evidence",
+            "explained_by",
+        }
         problems = [
             Problem(_key_name(k), "unknown_field", "unknown key")
             for k in data
@@ -427,6 +459,38 @@ class Policy:
             kwargs["name"] = str(data["name"])
         if "prior" in data:
             kwargs["prior"] = data["prior"]
+        groups = data.get("same_evidence")
+        if groups is not None:
+            if not isinstance(groups, list) or not all(
+                isinstance(g, list) and all(isinstance(c, str) for c in g)
+                for g in groups
+            ):
+                problems.append(
+                    Problem(
+                        "same_evidence",
+                        "wrong_type",
+                        "expected a list of lists of finding codes",
+                    )
+                )
+            else:
+                kwargs["same_evidence"] = tuple(frozenset(g) for g in groups)
+        explained = data.get("explained_by")
+        if explained is not None:
+            if not isinstance(explained, Mapping) or not all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v)
+                for v in explained.values()
+            ):
+                problems.append(
+                    Problem(
+                        "explained_by",
+                        "wrong_type",
+                        "expected a table of code = [codes]",
+                    )
+                )
+            else:
+                kwargs["explained_by"] = MappingProxyType(
+                    {str(k): frozenset(v) for k, v in explained.items()}
+                )
         weights = data.get("weights", {})
         if not isinstance(weights, Mapping):
             problems.append(Problem("weights", "wrong_type", "expected a table"))

@@ -271,3 +271,14 @@ def test_exit_codes_for_missing_dependency_interrupt_and_crash(monkeypatch, caps
     monkeypatch.setitem(cli._COMMANDS, "schema", crashed)
     code, _, err = run(capsys, "schema")
     assert code == 1 and "RuntimeError" in err and "secret" not in err
+
+
+def test_policy_output_loads_back_as_the_default(tmp_path, capsys):
+    import threatsignals as ts
+
+    code, out, _ = run(capsys, "policy")
+    assert code == 0
+    (tmp_path / "p.toml").write_text(out)
+    p = ts.Policy.from_toml(tmp_path / "p.toml")
+    assert p.weights == ts.Policy().weights
+    assert p.same_evidence == ts.Policy().same_evidence

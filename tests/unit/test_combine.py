@@ -82,3 +82,63 @@ def test_findings_sorted_strongest_first():
 def test_non_finite_weight_rejected():
     with pytest.raises(ValueError, match="finite"):
         combine_findings([f("a", float("nan"))], ts.Policy())
+
+
+def test_same_evidence_is_counted_once():
+    p = ts.Policy()
+    c = combine_findings(
+        [
+            f("text_recycled", -0.5),
+            f("text_wave", -0.6),
+            f("reported_by_other_schools", -0.5),
+        ],
+        p,
+    )
+    weights = {x.code: x.weight for x in c.findings}
+    assert weights == {
+        "text_wave": -0.6,
+        "text_recycled": 0.0,
+        "reported_by_other_schools": 0.0,
+    }
+    assert math.isclose(c.logit, -0.6) and c.level is ts.Level.MODERATE
+    assert (
+        "counted once"
+        in next(x for x in c.findings if x.code == "text_recycled").evidence
+    )
+    # the shown weights still add up to the logit
+    assert math.isclose(sum(x.weight for x in c.findings) + p.prior, c.logit)
+    # outside a group, findings add up as usual
+    assert math.isclose(
+        combine_findings([f("text_recycled", -0.5), f("voice_masked", -0.3)], p).logit,
+        -0.8,
+    )
+    # a district can switch it off
+    flat = ts.Policy(same_evidence=())
+    assert math.isclose(
+        combine_findings([f("text_recycled", -0.5), f("text_wave", -0.6)], flat).logit,
+        -1.1,
+    )
+
+
+def test_photo_near_school_just_taken_is_imminent():
+    p = ts.Policy()
+    assert combine_findings(
+        [f("image_near_school", 0.6), f("image_recent_capture", 0.3)], p
+    ).imminent
+    assert not combine_findings([f("image_near_school", 0.6)], p).imminent
+
+
+def test_school_name_explained_by_a_recycled_template():
+    p = ts.Policy()
+    c = combine_findings([f("text_names_school", 0.15), f("text_wave", -0.6)], p)
+    named = next(x for x in c.findings if x.code == "text_names_school")
+    assert named.weight == 0.0 and "explained by text_wave" in named.evidence
+    assert math.isclose(c.logit, -0.6)
+    alone = combine_findings([f("text_names_school", 0.15)], p)
+    assert math.isclose(alone.logit, 0.15)
+    # names of people are not explained away: that is a conflict to look into
+    c2 = combine_findings([f("text_names_person", 0.5), f("text_wave", -0.6)], p)
+    assert math.isclose(c2.logit, -0.1)
+    p2 = ts.Policy.from_mapping({"explained_by": {"text_names_place": ["text_wave"]}})
+    c3 = combine_findings([f("text_names_place", 0.4), f("text_wave", -0.6)], p2)
+    assert math.isclose(c3.logit, -0.6)

@@ -166,3 +166,10 @@ def test_policy_errors_never_echo_free_text_keys():
     with pytest.raises(ts.InvalidPolicyError) as info2:
         ts.Policy.from_mapping({"weights": {"SECRET code": float("nan")}})
     assert "SECRET" not in str(info2.value)
+
+
+def test_same_evidence_from_mapping():
+    p = ts.Policy.from_mapping({"same_evidence": [["a", "b"]]})
+    assert p.same_evidence == (frozenset({"a", "b"}),)
+    with pytest.raises(ts.InvalidPolicyError):
+        ts.Policy.from_mapping({"same_evidence": "a,b"})

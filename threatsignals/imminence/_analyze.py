@@ -497,8 +497,12 @@ def _past(doc: _Doc, fr: _Frames, start: int) -> bool:
 def _harm_ok(doc: _Doc, fr: _Frames, m: PhraseMatch) -> bool:
     if any(k in fr.fig_tokens for k in range(m.start, m.end)):
         return False
-    if fr.sports_msg and all(
-        doc.words[k] in _rules.SHOOT_WORDS for k in range(m.start, m.end)
+    if (
+        fr.sports_msg
+        and all(doc.words[k] in _rules.SHOOT_WORDS for k in range(m.start, m.end))
+        and not (
+            m.end < len(doc.words) and doc.words[m.end] in _rules.SHOOT_ATTACK_PARTICLES
+        )
     ):
         return False
     sent = doc.sent[m.start]
@@ -575,18 +579,16 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _sentences(text: str) -> list[tuple[str, int, bool]]:
-    """Split on sentence punctuation: ``(sentence, offset, is_question)``."""
-    out: list[tuple[str, int, bool]] = []
+def _sentences(text: str) -> list[tuple[int, int, bool]]:
+    """Split on sentence punctuation: ``(start, end, is_question)`` offsets."""
+    out: list[tuple[int, int, bool]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.start() > start:
-            out.append((text[start : m.start()], start, m.group(0) == "?"))
+            out.append((start, m.start(), m.group(0) == "?"))
         start = m.end()
-        if len(out) >= _rules.MAX_TIME_SENTENCES:
-            return out
     if start < len(text):
-        out.append((text[start:], start, False))
+        out.append((start, len(text), False))
     return out
 
 
@@ -623,7 +625,7 @@ def _stated_time(
     tokens = tokenize(light)
     words = [t[0] for t in tokens]
     starts = [t[1] for t in tokens]
-    sent_starts = [s[1] for s in sentences]
+    sent_starts = [s[0] for s in sentences]
     anchor_sents: set[int] = set()
     fig: set[int] = set()
     found = _frame_index().find_all(words)
@@ -644,8 +646,25 @@ def _stated_time(
         for pos in starts:
             sizes[_sentence_of(sent_starts, pos)] += 1
         anchor_sents = {i for i in anchor_sents if sizes[i] <= max_words}
-    usable = [(s, off) for s, off, q in sentences if not q]
-    usable_ids = [i for i, (_, _, q) in enumerate(sentences) if not q]
+    # Times are only ever taken from anchor sentences and their neighbours (or,
+    # without anchors, the first time in the message), so only those sentences
+    # are searched, at most MAX_TIME_SENTENCES of them: a threat at the end of a
+    # long chat log is still read.
+    if anchor_sents:
+        candidates: Sequence[int] = sorted(
+            {
+                j
+                for i in anchor_sents
+                for j in range(i - max_distance, i + max_distance + 1)
+                if 0 <= j < len(sentences)
+            }
+        )[: _rules.MAX_TIME_SENTENCES]
+    else:
+        candidates = range(min(len(sentences), _rules.MAX_TIME_SENTENCES))
+    usable_ids = [i for i in candidates if not sentences[i][2]]
+    usable = [
+        (light[sentences[i][0] : sentences[i][1]], sentences[i][0]) for i in usable_ids
+    ]
     times = extract_times(usable, ref=ref, tz=tz, calendar=calendar)
     if not times:
         return None

@@ -682,6 +682,7 @@ HARM: tuple[tuple[str, str], ...] = (
     ("everyone|all_of_you|you_all|yall|you|they|people will|are_going_to|gonna die|bleed|suffer",
      "intent to kill"),
     ("nobody|no_one will survive|make_it_out|get_out", "intent to kill"),
+    ("everyone|everybody|all_of_you|you_all|yall dies|die", "intent to kill (present tense: 'tomorrow everyone dies')"),
     ("youll|theyll|yall_will|you_will|we_will all die|bleed|suffer", "intent to kill"),
     ("lockdown|hostage|hostages", "attack scenario"),
 )
@@ -1085,6 +1086,8 @@ SPORTS_MESSAGE: tuple[tuple[str, str], ...] = (
     ("basketball|hoops|soccer|hockey|lacrosse|netball|volleyball|baseball|softball|"
      "free_throw|free_throws|three_pointer|layup|dunk|nerf|water_gun|airsoft|paintball|"
      "laser_tag|archery|camera|photographer|photography|film|filming", "sports and toys"),
+    ("from_three|from_downtown|threes|three_pointers|jump_shot|jumpshot|buzzer_beater|"
+     "rebounds|scrimmage|playoffs|playoff_game", "basketball shooting terms"),
 )
 #: Toy and tool guns: figurative themselves, and they make the shoot family
 #: figurative in the whole message ("he keeps shooting me with his nerf gun").
@@ -1092,10 +1095,15 @@ TOY_GUNS: tuple[tuple[str, str], ...] = (
     ("nerf|water|glue|squirt|staple|nail|paintball|laser|airsoft|foam|bb|cap|toy gun|guns",
      "toy and tool guns"),
 )
-#: Harm words made figurative by a sports or toy frame.
+#: Harm words made figurative by a sports or toy frame ("our shooters were lights
+#: out"), except when followed by one of ``SHOOT_ATTACK_PARTICLES``: "shoot up the
+#: basketball game" is an attack in any frame.
 SHOOT_WORDS: frozenset[str] = frozenset(
     {"shoot", "shoots", "shooting", "shooter", "shooters", "shot", "shots"}
 )
+
+#: Words after a shoot word that make it an attack even in a sports message.
+SHOOT_ATTACK_PARTICLES: frozenset[str] = frozenset({"up"})
 
 LYRICS_MESSAGE: tuple[tuple[str, str], ...] = (
     ("lyrics|lyric|song|songs|sing|singing|sang|chorus|verse|playlist|spotify|album|"

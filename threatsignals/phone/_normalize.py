@@ -434,8 +434,43 @@ def fold_place(name: str) -> tuple[str, str]:
     for i, w in enumerate(words):
         if w == "st" and i == 0 and len(words) > 1:
             out.append("saint")
+        elif i > 0 and i == len(words) - 1 and (typo := _misspelt_street_type(w)):
+            # "Mapple Stret": a call taker's spelling of the street type must not
+            # make the type part of the name being compared.
+            out.append(typo)
         else:
             out.extend(_rules.PLACE_ABBREVIATIONS.get(w, w).split())
     folded = " ".join(out)
     core = " ".join(w for w in out if w not in _rules.PLACE_GENERIC)
     return folded, core or folded
+
+
+def _misspelt_street_type(word: str) -> str | None:
+    """The long street type ``word`` misspells by one edit ("stret"), else None."""
+    if len(word) < _rules.MISSPELT_TYPE_MIN_CHARS or word in _rules.STREET_TYPES:
+        return None
+    for kind in _rules.STREET_TYPES:
+        if len(kind) >= _rules.MISSPELT_TYPE_MIN_CHARS + 1 and _one_edit(word, kind):
+            return kind
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one edit (with transpositions)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # one substitution
+        return (
+            i + 1 < len(a)
+            and a[i] == b[i + 1]
+            and a[i + 1] == b[i]
+            and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i:] == b[i + 1 :]  # one insertion

@@ -374,6 +374,12 @@ STREET_TYPES: Final = frozenset(
 #: Names shorter than this (folded core) are never near misses: "Elm"/"Elk" or
 #: "Oak"/"Oat" are as likely different streets as a slip.
 NEAR_MISS_MIN_CHARS: Final = 5
+#: A last word of at least this many letters, one edit away from a street type of
+#: at least one more letter ("stret", "avenu", "boulvard"), is read as that type, so
+#: a misspelt type does not become part of the compared name ("Mapple Stret").
+#: Shorter types ("lane", "road", "drive", "court") are left alone: one edit from
+#: them is often another word ("lake", "rod", "drove", "count").
+MISSPELT_TYPE_MIN_CHARS: Final = 5
 #: At most this many places are compared per call (intake notes can be long).
 MAX_PLACES: Final = 50
 

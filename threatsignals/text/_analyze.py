@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -23,10 +23,10 @@ from threatsignals.policy import Policy
 from threatsignals.text import _rules as rules
 from threatsignals.text._index import TextIndex, signature_from_hex
 from threatsignals.text._mask import (
+    expand_text,
     find_names,
-    mask_words,
+    mask,
     names_for,
-    strip_repost,
     words,
 )
 from threatsignals.text._normalize import normalize, split_wrapper
@@ -99,27 +99,68 @@ class TextAnalysis:
 # phrase lexicons
 
 
-def _phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(r"(?<![a-z0-9'])(?:" + alts + r")(?![a-z0-9'])")
+def _phrase_re(phrases: Iterable[str], patterns: Iterable[str] = ()) -> re.Pattern[str]:
+    alts = [re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)]
+    alts.extend(patterns)
+    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(alts) + r")(?![a-z0-9'])")
 
 
-_EVENT_RE = _phrase_re((*rules.SIGNIFICANT_EVENTS, *rules.EVENT_PHRASES))
-_DISRUPTION_RE = _phrase_re(rules.DISRUPTION_PHRASES)
-_REPOST_RE = _phrase_re(rules.REPOST_PHRASES)
-_WARNING_RE = _phrase_re(rules.DIRECT_WARNING_PHRASES)
+_EVENT_RE = _phrase_re(
+    (*rules.SIGNIFICANT_EVENTS, *rules.EVENT_PHRASES), rules.EVENT_PATTERNS
+)
+_DISRUPTION_RE = _phrase_re(rules.DISRUPTION_PHRASES, rules.DISRUPTION_PATTERNS)
+_REPOST_RE = _phrase_re(rules.REPOST_PHRASES, rules.REPOST_PATTERNS)
+_WARNING_RE = _phrase_re(rules.DIRECT_WARNING_PHRASES, rules.WARNING_PATTERNS)
+#: Single-word event names found with one typo (see ``EVENT_FUZZY_MIN``).
+_FUZZY_EVENTS = tuple(
+    sorted(
+        {
+            e.replace(" ", "")
+            for e in rules.SIGNIFICANT_EVENTS
+            if len(e.replace(" ", "")) >= rules.EVENT_FUZZY_MIN
+        }
+    )
+)
 
 
-def _first(pattern: re.Pattern[str], text: str) -> tuple[str | None, int]:
+def _personal_anniversary(text: str, m: re.Match[str]) -> bool:
+    """An "anniversary" with "happy", "wedding", "our"... up to 3 words before."""
+    if not m.group(0).startswith("anniversary"):
+        return False
+    before = text[max(0, m.start() - 60) : m.start()].split()[-3:]
+    return any(w.strip(".,!?'\"") in rules.PERSONAL_ANNIVERSARY for w in before)
+
+
+def _first(
+    pattern: re.Pattern[str],
+    *texts: str,
+    reject: Callable[[str, re.Match[str]], bool] | None = None,
+) -> tuple[str | None, int]:
     """Return the first matched phrase and how many distinct phrases matched."""
     found: dict[str, None] = {}
-    for m in pattern.finditer(text):
-        found.setdefault(m.group(0))
-        if len(found) >= 5:
-            break
+    for text in texts:
+        for m in pattern.finditer(text):
+            if reject is not None and reject(text, m):
+                continue
+            found.setdefault(m.group(0))
+            if len(found) >= 5:
+                break
     if not found:
         return None, 0
     return next(iter(found)), len(found)
+
+
+def _fuzzy_event(ws: Iterable[str]) -> str | None:
+    """A single-word event name written with one typo ("columbyne"), or None."""
+    from rapidfuzz.distance import OSA
+
+    for w in ws:
+        if len(w) < rules.EVENT_FUZZY_MIN - 1 or not w.isalpha():
+            continue
+        for e in _FUZZY_EVENTS:
+            if abs(len(w) - len(e)) <= 1 and OSA.distance(w, e, score_cutoff=1) <= 1:
+                return e
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -487,7 +528,14 @@ def _lexicon_findings(
     flat: str, wrapper: tuple[str, ...], policy: Policy
 ) -> list[Finding]:
     out: list[Finding] = []
-    phrase, n = _first(_EVENT_RE, flat)
+    # the lexicons read the text as written and with text-speak expanded
+    # ("u have been warned", "keep ur kids home")
+    expanded = expand_text(flat)
+    texts = (flat,) if expanded == flat else (flat, expanded)
+    phrase, n = _first(_EVENT_RE, *texts, reject=_personal_anniversary)
+    if phrase is None:
+        phrase = _fuzzy_event(words(flat))
+        n = 1 if phrase is not None else 0
     if phrase is not None:
         out.append(
             Finding(
@@ -499,7 +547,7 @@ def _lexicon_findings(
                 guidance=REF_PATTERNS,
             )
         )
-    phrase, n = _first(_DISRUPTION_RE, flat)
+    phrase, n = _first(_DISRUPTION_RE, *texts)
     if phrase is not None:
         out.append(
             Finding(
@@ -511,7 +559,7 @@ def _lexicon_findings(
                 guidance=REF_PATTERNS,
             )
         )
-    phrase, n = _first(_REPOST_RE, flat)
+    phrase, n = _first(_REPOST_RE, *texts)
     forwarded = _forwarded(wrapper)
     repost = phrase is not None or forwarded
     if repost:
@@ -530,7 +578,7 @@ def _lexicon_findings(
             )
         )
     if not repost:
-        phrase, n = _first(_WARNING_RE, flat)
+        phrase, n = _first(_WARNING_RE, *texts)
         if phrase is not None:
             out.append(
                 Finding(
@@ -596,11 +644,12 @@ def analyze(
     if not norm:
         return TextAnalysis()
     when = (received_at or now or datetime.now(UTC)).astimezone(UTC)
-    body, _ = split_wrapper(norm[: rules.MAX_COMPARE_CHARS])
     _, wrapper = split_wrapper(norm)
     # names are looked for everywhere, subject lines included
     all_words = words(norm[: rules.MAX_COMPARE_CHARS])
-    masked = " ".join(mask_words(words(strip_repost(body)), names_for(school)))
+    # exactly what the archive stores for a report (``mask``), contractions and
+    # text-speak expanded included
+    masked = mask(norm, school)
     findings: list[Finding] = []
     matches: list[TextMatch] = []
     if archive is not None and masked:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Levenshtein
 
 from threatsignals.errors import InvalidInputError
 from threatsignals.text import _rules as rules
@@ -43,6 +44,104 @@ def _n_words(masked: str) -> int:
     return masked.count(" ") + 1 if masked else 0
 
 
+_KINDS_CACHE: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+_SHOOT_WORDS = rules.THREAT_KINDS["firearm"] & rules.THREAT_KINDS["attack"]
+
+
+def _threat_at(ws: list[str]) -> list[tuple[int, str]]:
+    """``(position, kind)`` of each threat word in a masked word list."""
+    out: list[tuple[int, str]] = []
+    for i, w in enumerate(ws):
+        nxt = ws[i + 1] if i + 1 < len(ws) else ""
+        if w in rules.BLOW_WORDS:
+            if nxt == "up" or (
+                nxt in {"it", "them", "us"} and ws[i + 2 : i + 3] == ["up"]
+            ):
+                out.append((i, "explosive"))
+            continue
+        if w in _SHOOT_WORDS and nxt in rules.SHOOT_NOT_THREAT_NEXT:
+            continue
+        for kind, vocab in rules.THREAT_KINDS.items():
+            if w in vocab:
+                out.append((i, kind))
+    return out
+
+
+def _threat(masked: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``(kinds, words)``: the kinds of harm a masked text threatens and the words."""
+    hit = _KINDS_CACHE.get(masked)
+    if hit is not None:
+        return hit
+    ws = masked.split()
+    at = _threat_at(ws)
+    out = (frozenset(k for _, k in at), frozenset(ws[i] for i, _ in at))
+    if len(_KINDS_CACHE) > 4096:
+        _KINDS_CACHE.clear()
+    _KINDS_CACHE[masked] = out
+    return out
+
+
+def threat_kinds(masked: str) -> frozenset[str]:
+    """Kinds of harm a masked text threatens (see ``_rules.THREAT_KINDS``)."""
+    return _threat(masked)[0]
+
+
+def _misspelled_in(found: frozenset[str], other: str) -> bool:
+    """Whether a threat word of one text appears misspelled in the other."""
+    if not found:
+        return False
+    for v in set(other.split()):
+        for w in found:
+            # short words ("gun") only with a doubled or added letter ("ggun")
+            lo = len(w) - (1 if len(w) >= rules.THREAT_TYPO_MIN else 0)
+            if (
+                lo <= len(v) <= len(w) + 1
+                and v != w
+                and v not in rules.STOPWORDS  # "will" is not "kill"
+                and OSA.distance(v, w, score_cutoff=1) <= 1
+            ):
+                return True
+    return False
+
+
+def _guard(a: str, b: str, score: float) -> float:
+    """Lower ``score`` when one text substitutes a threat the other lacks.
+
+    The texts' kinds of harm (:func:`threat_kinds`) must be disjoint, and a
+    threat word of one must stand where the other has other words, aligned word
+    by word ("bringing a gun to" / "bringing a cake to"; a bomb / a water leak).
+    A threat word in a sentence the other text does not have at all is an
+    addition (a notice with one more item), and a threat word the other text
+    has misspelled ("uomb", "bombss") is no difference.
+    """
+    ka, wa = _threat(a)
+    kb, wb = _threat(b)
+    if not (ka or kb) or (ka & kb):
+        return score
+    if _misspelled_in(wa, b) or _misspelled_in(wb, a):
+        return score
+    xa = a.split()
+    xb = b.split()
+    if (wa and _substituted(xa, xb)) or (wb and _substituted(xb, xa)):
+        return round(score * rules.THREAT_KIND_PENALTY, 1)
+    return score
+
+
+def _substituted(src: list[str], dest: list[str]) -> bool:
+    """Whether a threat word of ``src`` is replaced by other words in ``dest``.
+
+    A threat word aligned with the same word in ``dest`` counts too: ``dest``
+    does not read it as a threat ("shoot up the" / "shoot hoops after").
+    """
+    at = sorted({i for i, _ in _threat_at(src)})
+    for op in Levenshtein.opcodes(src, dest):
+        if op.tag in ("replace", "equal") and any(
+            op.src_start <= i < op.src_end for i in at
+        ):
+            return True
+    return False
+
+
 def masked_score(a: str, b: str) -> float:
     """Score two masked templates (0..100), symmetric.
 
@@ -52,15 +151,17 @@ def masked_score(a: str, b: str) -> float:
 
     Returns:
         ``token_set_ratio``, or ``ratio`` when either text is short; 100 when
-        equal (two empty texts included), 0 when exactly one is empty.
+        equal (two empty texts included), 0 when exactly one is empty. Scaled by
+        ``_rules.THREAT_KIND_PENALTY`` when the texts threaten disjoint kinds of
+        harm (:func:`threat_kinds`: a gun against nothing, a bomb against a leak).
     """
     if a == b:
         return 100.0
     if not a or not b:
         return 0.0
     if min(_n_words(a), _n_words(b)) < rules.SHORT_TEXT_TOKENS:
-        return round(float(fuzz.ratio(a, b)), 1)
-    return round(float(fuzz.token_set_ratio(a, b)), 1)
+        return _guard(a, b, round(float(fuzz.ratio(a, b)), 1))
+    return _guard(a, b, round(float(fuzz.token_set_ratio(a, b)), 1))
 
 
 def similarity(a: str, b: str) -> float:
@@ -486,6 +587,8 @@ class TextIndex:
                 score = round(float(fuzz.ratio(masked, texts[i])), 1)
             else:
                 score = round(float(raw[i]), 1)
+            if d not in exact_set:
+                score = _guard(masked, texts[i], score)
             if score >= threshold:
                 out.append((d, score))
         return out

@@ -31,7 +31,15 @@ from threatsignals.text._normalize import normalize, split_wrapper
 if TYPE_CHECKING:
     from threatsignals.model import School
 
-__all__ = ["NameHit", "Names", "mask", "mask_words", "names_for", "words"]
+__all__ = [
+    "NameHit",
+    "Names",
+    "expand_text",
+    "mask",
+    "mask_words",
+    "names_for",
+    "words",
+]
 
 _EDGE_PUNCT = ".,?!'\":;-/&%#()"
 _URL_TLDS = (
@@ -104,6 +112,23 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     **{k: ("are", "not") for k in ("arent", "aren't")},
     **{k: ("i", "am") for k in ("im", "i'm")},
     **{k: ("i", "will") for k in ("i'll",)},
+    **{k: ("he", "will") for k in ("he'll",)},
+    **{k: ("she", "will") for k in ("she'll",)},
+    **{k: ("we", "will") for k in ("we'll",)},
+    **{k: ("you", "will") for k in ("you'll", "youll")},
+    **{k: ("they", "will") for k in ("they'll", "theyll")},
+    **{k: ("it", "will") for k in ("it'll",)},
+    **{k: ("i", "have") for k in ("i've", "ive")},
+    **{k: ("we", "have") for k in ("we've",)},
+    **{k: ("you", "have") for k in ("you've", "youve")},
+    **{k: ("they", "have") for k in ("they've", "theyve")},
+    **{k: ("was", "not") for k in ("wasnt", "wasn't")},
+    **{k: ("were", "not") for k in ("werent", "weren't")},
+    **{k: ("have", "not") for k in ("havent", "haven't")},
+    **{k: ("has", "not") for k in ("hasnt", "hasn't")},
+    **{k: ("would", "not") for k in ("wouldnt", "wouldn't")},
+    **{k: ("could", "not") for k in ("couldnt", "couldn't")},
+    **{k: ("should", "not") for k in ("shouldnt", "shouldn't")},
     **{k: ("you", "are") for k in ("youre", "you're")},
     **{k: ("they", "are") for k in ("theyre", "they're")},
     **{k: ("we", "are") for k in ("we're",)},
@@ -142,6 +167,21 @@ def expand(ws: Sequence[str]) -> list[str]:
         else:
             out.extend(rep)
     return out
+
+
+_EXPAND_RE = re.compile(
+    r"(?<![a-z0-9'])(?:"
+    + "|".join(re.escape(k) for k in sorted(_EXPAND, key=len, reverse=True))
+    + r")(?![a-z0-9'])"
+)
+
+
+def expand_text(text: str) -> str:
+    """Expand contractions and text-speak in running normalised text.
+
+    Like :func:`expand`, but keeps punctuation and spacing; linear in the text.
+    """
+    return _EXPAND_RE.sub(lambda m: " ".join(_EXPAND[m.group(0)]), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,9 +295,11 @@ def names_for(school: School | None) -> Names:
     for i, person in enumerate(school.people):
         ws = _name_words(person)
         add("person", i, ws)
-        bare = tuple(w for w in ws if w not in rules.TITLES)
+        bare = tuple(w for w in ws if w not in rules.PERSON_TITLES)
         if bare != ws:
             add("person", i, bare)
+            if len(bare) > 1 and ws[0] in rules.PERSON_TITLES:
+                add("person", i, (ws[0], bare[0]))  # "coach dale", "nurse patty"
         if len(bare) > 1 and len(bare[-1]) >= rules.NAME_EXACT_BELOW - 1:
             add("person", i, bare[-1:])
     names = Names(tuple(variants))
@@ -272,6 +314,7 @@ def find_names(ws: Sequence[str], names: Names) -> list[NameHit]:
     if not names.variants or not ws:
         return []
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
 
     n = len(ws)
     found: list[NameHit] = []
@@ -279,6 +322,11 @@ def find_names(ws: Sequence[str], names: Names) -> list[NameHit]:
         target = " ".join(variant)
         k = len(variant)
         exact_only = len(target) < rules.NAME_EXACT_BELOW
+        # a one-word name (a surname) is fuzzy only when long, and then only by
+        # one typo: "okonkow" is Okonkwo, "river" is not Rivera
+        one_typo = k == 1 and not exact_only
+        if one_typo and len(target) < rules.NAME_ONE_WORD_FUZZY_MIN:
+            exact_only = True
         first = variant[0]
         sizes = (k,) if exact_only or k == 1 else (k, k - 1)
         for size in sizes:
@@ -297,7 +345,21 @@ def find_names(ws: Sequence[str], names: Names) -> list[NameHit]:
                 ):
                     continue
                 window = " ".join(ws[i : i + size])
-                score = fuzz.ratio(window, target, score_cutoff=rules.NAME_FUZZY_MIN)
+                if one_typo:
+                    score = (
+                        100.0
+                        if window == target
+                        else (
+                            fuzz.ratio(window, target)
+                            if abs(len(window) - len(target)) <= 1
+                            and OSA.distance(window, target, score_cutoff=1) <= 1
+                            else 0.0
+                        )
+                    )
+                else:
+                    score = fuzz.ratio(
+                        window, target, score_cutoff=rules.NAME_FUZZY_MIN
+                    )
                 if score:
                     found.append(NameHit(kind, index, i, i + size, float(score)))
     # keep the best non-overlapping hits: longer spans and better scores first

@@ -17,7 +17,7 @@ __all__ = [
 ANALYZER_NAME = "text"
 #: Bump when normalisation, masking or scoring changes (stored fingerprints
 #: from another version are still compared, but may score differently).
-ANALYZER_VERSION = "1.0"
+ANALYZER_VERSION = "1.1"
 
 # ---------------------------------------------------------------------------
 # finding codes (contract; weights in policy.py)
@@ -54,6 +54,10 @@ MAX_STORED_CHARS = 100_000
 NAME_FUZZY_MIN = 88.0
 #: Names shorter than this (characters, normalised) must match exactly.
 NAME_EXACT_BELOW = 6
+#: A one-word name (a surname alone) shorter than this must match exactly; a
+#: longer one is found with one typo (OSA distance 1: a wrong, extra, missing
+#: or swapped letter), not by ratio: "river" is within ratio 88 of "rivera".
+NAME_ONE_WORD_FUZZY_MIN = 7
 
 # MinHash-LSH candidate index
 #: Character shingle length for MinHash (shingles that touch a placeholder such
@@ -142,6 +146,33 @@ TITLES: frozenset[str] = frozenset(
         "vp",
         "sra",
         "sr",
+    }
+)
+#: Words taken off a person's name from ``School.people`` to find the bare name
+#: ("Nurse Patty Gould" is also "patty gould", "nurse patty" and "gould"):
+#: the masking titles and other roles people are called by.
+PERSON_TITLES: frozenset[str] = TITLES | frozenset(
+    {
+        "nurse",
+        "sister",
+        "brother",
+        "father",
+        "fr",
+        "pastor",
+        "deacon",
+        "rev",
+        "reverend",
+        "counselor",
+        "counsellor",
+        "librarian",
+        "detective",
+        "deputy",
+        "mister",
+        "madam",
+        "madame",
+        "sir",
+        "dean",
+        "chief",
     }
 )
 #: Words that end a street or place name ("Maple Street").
@@ -298,7 +329,6 @@ SIGNIFICANT_EVENTS: tuple[str, ...] = (
 )
 #: Generic references to significant events or anniversaries.
 EVENT_PHRASES: tuple[str, ...] = (
-    "anniversary",
     "like what happened at",
     "remember what happened",
     "finish what",
@@ -308,6 +338,91 @@ EVENT_PHRASES: tuple[str, ...] = (
     "april 20th",
     "april 20",
     "9/11",
+)
+#: Pattern families (regular expressions on normalised text, matched on word
+#: boundaries like the phrases). Each generalises a kind of wording rather than
+#: listing sentences.
+_DET = r"(?:the|my|this|that|our|a|an|his|her|their|tomorrow's|tomorrows|next)"
+_EXAM = r"(?:tests?|exams?|quiz(?:zes)?|finals?|midterms?|sat|presentation|eoc)"
+_SOCIAL = (
+    r"(?:group ?chat|gc|snap(?:chat)?|insta(?:gram)?|tiktok|twitter|x|facebook|fb|"
+    r"discord|reddit|youtube|story|stories|whatsapp|telegram|threads)"
+)
+#: Significant events by pattern: anniversaries (not a wedding or a "happy
+#: anniversary"), "like / another / bigger than the <name> shooting".
+EVENT_PATTERNS: tuple[str, ...] = (
+    r"anniversary(?! (?:party|dinner|sale|gift|card|celebration|trip))",
+    r"(?:like|another|next|bigger than|worse than|repeat of|sequel to|remember) the"
+    r" (?:[a-z0-9.'-]+ ){1,3}(?:school )?(?:shooting|massacre|bombing)s?",
+)
+#: An anniversary is a personal one when one of these words comes up to three
+#: words before it ("happy 10 year anniversary", "our wedding anniversary").
+PERSONAL_ANNIVERSARY = _words("""
+    happy congrats congratulations congratulate wedding work our my your his her
+    their celebrate celebrating
+""")
+#: Event names in :data:`SIGNIFICANT_EVENTS` this long or longer (spaces
+#: removed) are also found as one word with one typo ("columbyne", "sandyhook").
+EVENT_FUZZY_MIN = 8
+#: Disruption goals by pattern: naming an exam as what the threat is for, not
+#: having studied, calling in a threat, "no more finals".
+DISRUPTION_PATTERNS: tuple[str, ...] = (
+    r"(?:cancel(?:led|ed)?|postpone[ds]?|delay(?:ed)?|skip|miss|avoid|get out of|"
+    r"stop) " + _DET + r"? ?(?:[a-z]+ )?" + _EXAM,
+    r"(?:haven't|havent|have not|didn't|didnt|did not|never|not|wasn't|wasnt) "
+    r"(?:studied|study|studying|ready|prepared|done) (?:for|with) "
+    + _DET
+    + r" (?:[a-z]+ )?"
+    + _EXAM,
+    r"call(?:s|ed|ing)? in (?:a |another |an )?(?:fake |bomb |school )?threat",
+    r"no more (?:school|class|classes|" + _EXAM + r")",
+    r"(?:so|then|and) (?:there(?:'s| is)|theres) no (?:school|class|classes|"
+    + _EXAM
+    + r")",
+    # passive goals: "so finals get cancelled", "until school is closed"
+    r"(?:so|then|and|until|till|unless) (?:"
+    + _DET
+    + r" )?(?:school|class|classes|"
+    + _EXAM
+    + r") (?:gets?|is|are|will be|would be|will get|get to be) (?:cancel(?:l)?ed|"
+    r"postponed|delayed|closed|shut down|called off)",
+)
+#: Repost wording by pattern: hedges about truth, relayed sightings, "people are
+#: saying", received or posted messages, "reporting just in case".
+REPOST_PATTERNS: tuple[str, ...] = (
+    r"(?:idk|not sure|dont know|don't know|do not know|unsure|no idea|dunno) "
+    r"(?:if|whether) (?:this|it|its|it's|that|this is|that is|it is|thats|that's)"
+    r" (?:is )?(?:true|real|legit|serious|a joke|fake|credible)",
+    r"(?:people|kids|students|everyone|everybody|some kids|some people|"
+    r"some students) (?:are|r|were) (?:saying|posting|sharing)",
+    r"(?:screenshots?|posts?|messages?|videos?|rumou?rs?|threats?|this|it|"
+    r"something|pics?|pictures?) (?:is |are |has been |have been |was |were )?"
+    r"(?:going around|circulating|being (?:shared|passed around|spread))",
+    r"(?:posted|shared|sent) (?:this |it )?(?:in|on|to) (?:the |a |our |my |his |"
+    r"her )?(?:class |team |school |grade )?" + _SOCIAL,
+    r"(?:received|got|saw|seen) (?:this|the following|these) (?:weird |scary |"
+    r"strange )?(?:messages?|texts?|dms?|e-?mails?|snaps?|screenshots?|posts?|"
+    r"voicemails?)",
+    r"(?:received|got) (?:a|an) (?:weird |scary |strange )?(?:message|text|dm|"
+    r"e-?mail|snap|voicemail) from",
+    r"heard (?:from|about it from|this from) (?:a|my|some|his|her|our|another) "
+    r"(?:friend|kid|son|daughter|student|classmate|neighbou?r|parent|mom|dad)",
+    r"(?:my|a|our|one of my|one of our) (?:son|daughter|kid|child|friend|student|"
+    r"neighbou?r|teen|parent|mom|dad|mother|father|sister|brother|cousin|coworker|"
+    r"co-worker|colleague|teacher|relative)s? (?:sent|showed|forwarded|told) "
+    r"(?:me|us)",
+    r"someone (?:sent|showed|forwarded|told) (?:me|us|my)",
+    r"reporting (?:this |it )?(?:just )?in case",
+)
+#: Direct warnings by pattern: "this is your only warning", "consider this a
+#: warning".
+WARNING_PATTERNS: tuple[str, ...] = (
+    r"(?:do not|dont|don't) (?:send|bring|let) (?:your|ur) (?:kids?|children|child|"
+    r"students?|sons?|daughters?)",
+    r"keep (?:your|ur|the) (?:kids?|children|child|students?|sons?|daughters?) "
+    r"(?:home|away|out)",
+    r"(?:consider this|this is|here is|heres|here's|take this as) (?:your|a|my|the)"
+    r" (?:only |last |final |first |one and only |1st )?warning",
 )
 #: Disruption goals: cancelling school, exams or tests named as the goal.
 DISRUPTION_PHRASES: tuple[str, ...] = (
@@ -349,11 +464,8 @@ DISRUPTION_PHRASES: tuple[str, ...] = (
     "skip the test",
     "skip the exam",
     "skip finals",
-    "the test tomorrow",
-    "the exam tomorrow",
-    "finals week",
-    "exam day",
-    "test day",
+    # not "finals week", "exam day" or "test day": those say when, not why (the
+    # timing is the context finding during_exam_period)
     "delay the test",
     "school closed",
     "close early",
@@ -430,3 +542,51 @@ DIRECT_WARNING_PHRASES: tuple[str, ...] = (
     "evacuate now",
     "get everyone out",
 )
+
+# ---------------------------------------------------------------------------
+# threat-sense guard for template similarity
+
+#: Kinds of harm a message threatens, by word (masked, expanded form). Two texts
+#: whose kinds are disjoint (one threatens a gun and the other nothing, a bomb
+#: against a water leak, "kill" against "die lol") are different messages even
+#: when the rest of their skeleton is the same: "someone is bringing a gun to
+#: <school>" vs "... a cake to <school>". Words may belong to several kinds
+#: ("shoot" is a firearm and an attack), so paraphrases within a kind keep
+#: matching ("shoot everyone" / "kill everyone"); slang and euphemisms count
+#: ("a strap", "a package"). Only a substitution lowers the score (see
+#: ``_index._guard``).
+THREAT_KINDS: dict[str, frozenset[str]] = {
+    "firearm": _words("""
+        gun guns glock glocks rifle rifles pistol pistols handgun handguns shotgun
+        shotguns revolver firearm firearms ar ar15 ar-15 ak ak47 ak-47 ammo bullets
+        bullet shoot shoots shooting shootings shooter shooters shot shots weapon
+        weapons armed strap straps blicky draco chopper choppa 9mm
+    """),
+    "attack": _words("""
+        kill kills killing killed murder murders murdering stab stabbing stabbed
+        hurt massacre slaughter shoot shoots shooting shootings shooter shooters
+        shot attack attacks attacking weapon weapons armed knife knives poison
+        poisoned
+    """),
+    "explosive": _words("""
+        bomb bombs bombing explosive explosives explode explodes exploding
+        explosion detonate detonates detonated detonation detonator device devices
+        c4 ied ieds package packages
+    """),
+    "death": _words("die dies dying dead death deaths"),
+    "warning": _words("warning warned warn warns"),
+}
+#: "blow up" and "blow it up" are explosive; "blow" alone is not ("blow them out
+#: of the water").
+BLOW_WORDS: frozenset[str] = frozenset({"blow", "blows", "blowing", "blew", "blown"})
+#: A shooting word followed by one of these is a game or a photo, not a threat
+#: ("shoot hoops", "shoot for the stars", "shooting pictures").
+SHOOT_NOT_THREAT_NEXT: frozenset[str] = _words("""
+    hoops hoop baskets basket around pics pictures photos photo portraits portrait
+    headshots video videos film scenes for me free threes
+""")
+#: Threat words this long or longer count as present in the other text when
+#: it has them with one typo (a transposition, a wrong, extra or missing letter).
+THREAT_TYPO_MIN = 4
+#: Factor applied to the score of two texts whose threat kinds are disjoint.
+THREAT_KIND_PENALTY = 0.85

@@ -486,6 +486,23 @@ def test_place_similarity_threshold() -> None:
     assert place_similarity("Elk St", "Elm Street")[0] == "other"  # too short to judge
 
 
+@pytest.mark.parametrize(
+    ("heard", "misnamed"),
+    [
+        ("Mapple Stret", True),  # misspelt street type used to hide the near miss
+        ("Mapel Streeet", True),
+        ("Maple Stret", False),  # the right name, only the type misspelt
+        ("Maple Avenu", False),
+        ("Lake Street", False),  # short types are never guessed ("lake"/"lane")
+        ("Stret", False),  # a lone word is a name, not a type
+    ],
+)
+def test_misspelt_street_type_is_still_a_type(heard: str, misnamed: bool) -> None:
+    # Found by benchmarks/bench_scenarios.py (swat_fictional_number_misnamed).
+    a = analyze(None, school=SCHOOL, interview={"places_mentioned": [heard]})
+    assert ("caller_misnamed_local_place" in a.codes) is misnamed, a.findings
+
+
 # --- one test per finding code ------------------------------------------------------------------------
 
 EVERY_CODE: dict[str, dict[str, Any]] = {

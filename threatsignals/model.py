@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, TypeAlias
+from typing import Any, ClassVar, Self, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from threatsignals.errors import InvalidReportError, Problem
@@ -909,14 +909,8 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class Action:
-    """A recommended response step.
-
-    Attributes:
-        code: Stable code, e.g. ``"contact_law_enforcement"``.
-        text: What to do, in plain words.
-        guidance: The part of the guidance it rests on.
-    """
+class _Advice:
+    """Shared shape of :class:`Action` and :class:`Question`."""
 
     code: str
     text: str
@@ -927,8 +921,8 @@ class Action:
         return {"code": self.code, "text": self.text, "guidance": self.guidance}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Action:
-        """Build an action from :meth:`to_dict` output."""
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build one from :meth:`to_dict` output."""
         return cls(
             code=str(data["code"]),
             text=str(data["text"]),
@@ -937,7 +931,18 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
-class Question:
+class Action(_Advice):
+    """A recommended response step.
+
+    Attributes:
+        code: Stable code, e.g. ``"contact_law_enforcement"``.
+        text: What to do, in plain words.
+        guidance: The part of the guidance it rests on.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class Question(_Advice):
     """A question the report does not answer yet, worth asking next.
 
     Attributes:
@@ -945,23 +950,6 @@ class Question:
         text: The question.
         guidance: The part of the guidance it rests on.
     """
-
-    code: str
-    text: str
-    guidance: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        return {"code": self.code, "text": self.text, "guidance": self.guidance}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Question:
-        """Build a question from :meth:`to_dict` output."""
-        return cls(
-            code=str(data["code"]),
-            text=str(data["text"]),
-            guidance=str(data["guidance"]),
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,9 @@ See ``docs/images.md`` for what is hashed, the threshold and its measurements.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from threatsignals._lazy import lazy_attributes
 from threatsignals.images._rules import DEFAULT_THRESHOLD, STOCK_BANK
 
 if TYPE_CHECKING:
@@ -55,14 +55,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY, __all__)

@@ -608,8 +608,8 @@ class Archive:
 
     def set_meta_value(self, key: str, value: str, *, overwrite: bool = False) -> None:
         """Store a value in the ``meta`` table (kept if present unless ``overwrite``)."""
-        if key == "revision":
-            raise ArchiveError("the revision counter is managed by the archive")
+        if key in {"revision", "deletions"}:
+            raise ArchiveError("this counter is managed by the archive")
         verb = "INSERT OR REPLACE" if overwrite else "INSERT OR IGNORE"
         with self._write() as conn:
             conn.execute(
@@ -705,7 +705,24 @@ class Archive:
         with self._write() as conn:
             conn.execute("DELETE FROM signals WHERE report_id = ?", (report_id,))
             cur = conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+            if cur.rowcount:
+                conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('deletions', '0')"
+                )
+                conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                    "WHERE key = 'deletions'"
+                )
             return bool(cur.rowcount)
+
+    @property
+    def deletions(self) -> int:
+        """How many reports were ever deleted (by any process).
+
+        Analyzers keeping in-memory indexes rebuild them when this changes.
+        """
+        value = self.meta_value("deletions")
+        return int(value) if value is not None else 0
 
     def reports(
         self,

@@ -166,3 +166,36 @@ def test_backup(tmp_path, school):
             a.backup(tmp_path / "b.db")
     with ts.Archive.open(tmp_path / "b.db") as b:
         assert len(b) == 1
+
+
+def test_deleted_reports_leave_the_indexes(archive, school):
+    from PIL import Image, ImageDraw
+
+    im = Image.new("RGB", (160, 120), (30, 60, 90))
+    ImageDraw.Draw(im).ellipse((20, 20, 120, 100), fill=(250, 200, 10))
+    text = (
+        "Devices are hidden inside Oakmont High and will go off at 10:15 unless "
+        "$1,500 is sent to wallet bc1qexample1"
+    )
+    other = ts.School(name="Oakmont High", id="oak")
+    rid = archive.add(
+        ts.Report(text=text, images=(im,), received_at=T0),
+        school=other,
+        outcome="hoax",
+        now=T0,
+    )
+    query = ts.Report(
+        text=text.replace("Oakmont High", "Lincoln Heights High School"),
+        images=(im.resize((120, 90)),),
+        received_at=T0 + timedelta(hours=1),
+    )
+    before = ts.assess(query, school=school, archive=archive, now=T0)
+    assert before.has("text_recycled") and before.has("image_recycled")
+    assert archive.deletions == 0
+    archive.delete(rid)
+    archive.add(
+        ts.Report(text="an unrelated message", received_at=T0), school=other, now=T0
+    )
+    assert archive.deletions == 1
+    after = ts.assess(query, school=school, archive=archive, now=T0)
+    assert not after.has("text_recycled") and not after.has("image_recycled")

@@ -96,6 +96,7 @@ class _ArchiveIndexes:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.revision: int | None = None
+        self.deletions = 0
         self.signal_seq = 0
         self.bank_seq = 0
         self.reports = ImageIndex()
@@ -105,6 +106,12 @@ class _ArchiveIndexes:
         rev = archive.revision
         if rev == self.revision:
             return
+        deletions = archive.deletions
+        if deletions != self.deletions:  # rebuild: reports were deleted
+            self.signal_seq = self.bank_seq = 0
+            self.reports = ImageIndex()
+            self.stock = ImageIndex()
+            self.deletions = deletions
         bad = 0
         for sig in archive.signals(_rules.SIGNAL_KIND, after=self.signal_seq):
             self.signal_seq = max(self.signal_seq, sig.seq)

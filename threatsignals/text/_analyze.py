@@ -173,7 +173,7 @@ class _ArchiveState:
     revision: int
     last_seq: int
     last_sig_seq: int
-    n_reports: int
+    n_reports: int  # the archive's deletion count when built
 
 
 def _load(archive: Archive, state: _ArchiveState) -> None:
@@ -214,7 +214,7 @@ def archive_index(archive: Archive) -> TextIndex:
 
     Kept in ``archive.cache["text"]`` with the archive revision it reflects. When
     the revision changed, new ``text.masked`` signals are added incrementally; when
-    reports were deleted (fewer reports than before), the index is rebuilt.
+    reports were deleted (``archive.deletions`` changed), the index is rebuilt.
     Deleted reports that slipped through are also dropped when a search hits them
     and ``archive.meta`` no longer knows them. Thread-safe per archive.
     """
@@ -223,8 +223,8 @@ def archive_index(archive: Archive) -> TextIndex:
         state = archive.cache.get("text")
         if isinstance(state, _ArchiveState) and state.revision == revision:
             return state.index
-        n_reports = len(archive)
-        if not isinstance(state, _ArchiveState) or n_reports < state.n_reports:
+        n_reports = archive.deletions  # rebuild after any deletion
+        if not isinstance(state, _ArchiveState) or n_reports != state.n_reports:
             state = _ArchiveState(TextIndex(), revision, 0, 0, n_reports)
             _log.debug("text index: full build")
         _load(archive, state)
@@ -239,7 +239,7 @@ class _SharedState:
     index: SharedTextIndex
     revision: int
     last_seq: int
-    n_reports: int
+    n_reports: int  # the archive's deletion count when built
 
 
 #: Signal kinds of text fingerprints imported from other organisations.
@@ -259,8 +259,8 @@ def shared_index(archive: Archive) -> SharedTextIndex:
         state = archive.cache.get("text.shared")
         if isinstance(state, _SharedState) and state.revision == revision:
             return state.index
-        n_reports = len(archive)
-        if not isinstance(state, _SharedState) or n_reports < state.n_reports:
+        n_reports = archive.deletions  # rebuild after any deletion
+        if not isinstance(state, _SharedState) or n_reports != state.n_reports:
             state = _SharedState(SharedTextIndex(), revision, 0, n_reports)
         bands = archive.signals(SHARED_BANDS_KIND, after=state.last_seq)
         if bands:

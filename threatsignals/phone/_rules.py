@@ -281,9 +281,9 @@ PLACE_ABBREVIATIONS: Final = MappingProxyType(
         "univ": "university",
     }
 )
-#: Words that say what kind of place something is, not which one; a caller who
-#: leaves them out ("Maple" for "Maple Street") still named the place.
-PLACE_GENERIC: Final = frozenset(
+#: Street types: when heard and known both name one and they differ ("Greene
+#: Avenue" vs "Green Street"), the caller named a different street, not a slip.
+STREET_TYPES: Final = frozenset(
     {
         "street",
         "avenue",
@@ -305,17 +305,6 @@ PLACE_GENERIC: Final = frozenset(
         "turnpike",
         "way",
         "pike",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "the",
-        "of",
-        "and",
     }
 )
 #: Near-miss threshold (rapidfuzz ``fuzz.ratio``, 0..100, on the folded names with
@@ -345,30 +334,21 @@ PHONETIC: Final = (
     ("q", "k"),
     ("z", "s"),
 )
-#: Street types: when heard and known both name one and they differ ("Greene
-#: Avenue" vs "Green Street"), the caller named a different street, not a slip.
-STREET_TYPES: Final = frozenset(
+#: Words that say what kind of place something is, not which one; a caller who
+#: leaves them out ("Maple" for "Maple Street") still named the place.
+PLACE_GENERIC: Final = STREET_TYPES | frozenset(
     {
-        "street",
-        "avenue",
-        "boulevard",
-        "road",
-        "drive",
-        "highway",
-        "parkway",
-        "lane",
-        "court",
-        "place",
-        "square",
-        "terrace",
-        "circle",
-        "trail",
-        "crescent",
-        "expressway",
-        "freeway",
-        "turnpike",
-        "way",
-        "pike",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "the",
+        "of",
+        "and",
     }
 )
 #: Names shorter than this (folded core) are never near misses: "Elm"/"Elk" or

@@ -178,7 +178,11 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser(
         "schema", help="print the JSON Schema of assessments or reports"
     )
-    sc.add_argument("--what", choices=("assessment", "report"), default="assessment")
+    sc.add_argument(
+        "--what",
+        choices=("assessment", "report", "school", "signals"),
+        default="assessment",
+    )
 
     sub.add_parser("policy", help="print the default policy as TOML")
     return p
@@ -533,10 +537,15 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from threatsignals._schema import assessment_schema, report_schema
+    from threatsignals import _schema
 
-    schema = assessment_schema() if args.what == "assessment" else report_schema()
-    print(json.dumps(schema, indent=2))
+    builders = {
+        "assessment": _schema.assessment_schema,
+        "report": _schema.report_schema,
+        "school": _schema.school_schema,
+        "signals": _schema.signals_schema,
+    }
+    print(json.dumps(builders[args.what](), indent=2))
     return EXIT_OK
 
 

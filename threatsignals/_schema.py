@@ -10,7 +10,7 @@ from typing import Any
 
 from threatsignals.model import SCHEMA_VERSION, Awareness, Channel, Level
 
-__all__ = ["assessment_schema", "report_schema", "signals_schema"]
+__all__ = ["assessment_schema", "report_schema", "school_schema", "signals_schema"]
 
 _DT = {"type": ["string", "null"], "format": "date-time"}
 _STR = {"type": "string"}
@@ -221,4 +221,51 @@ def signals_schema() -> dict[str, Any]:
         "$id": "https://threatsignals.invalid/schema/signals.schema.json",
         "title": "threatsignals signals file line",
         "oneOf": [header, signal],
+    }
+
+
+def school_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of ``School.to_dict()``."""
+    strings = {"type": "array", "items": {"type": "string"}}
+    when = {"type": "string", "format": "date-time"}
+    event = {
+        "type": "object",
+        "required": ["name", "start", "end"],
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "start": when,
+            "end": when,
+            "kind": {"type": "string"},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://threatsignals.invalid/schema/school.schema.json",
+        "title": "threatsignals School",
+        "type": "object",
+        "required": ["name"],
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "aliases": strings,
+            "region": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+            "phone_numbers": strings,
+            "emergency_numbers": strings,
+            "places": strings,
+            "people": strings,
+            "location": {
+                "type": ["array", "null"],
+                "prefixItems": [
+                    {"type": "number", "minimum": -90, "maximum": 90},
+                    {"type": "number", "minimum": -180, "maximum": 180},
+                ],
+                "minItems": 2,
+                "maxItems": 2,
+            },
+            "timezone": {"type": "string", "description": "IANA time zone name"},
+            "calendar": {"type": "array", "items": event},
+            "subdivision": {"type": ["string", "null"]},
+            "id": {"type": ["string", "null"]},
+        },
     }

@@ -37,7 +37,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from threatsignals._assess import assess
-from threatsignals._schema import assessment_schema, report_schema
+from threatsignals._schema import assessment_schema, report_schema, school_schema
 from threatsignals._version import __version__
 from threatsignals.archive import Archive, Outcome, derive_report_id
 from threatsignals.errors import (
@@ -336,58 +336,11 @@ def _service_report_schema() -> dict[str, Any]:
     return schema
 
 
-def _school_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of ``School.to_dict()``."""
-    strings = {"type": "array", "items": {"type": "string"}}
-    when = {"type": "string", "format": "date-time"}
-    event = {
-        "type": "object",
-        "required": ["name", "start", "end"],
-        "additionalProperties": False,
-        "properties": {
-            "name": {"type": "string", "minLength": 1},
-            "start": when,
-            "end": when,
-            "kind": {"type": "string"},
-        },
-    }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://threatsignals.invalid/schema/school.schema.json",
-        "title": "threatsignals School",
-        "type": "object",
-        "required": ["name"],
-        "additionalProperties": False,
-        "properties": {
-            "name": {"type": "string", "minLength": 1},
-            "aliases": strings,
-            "region": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
-            "phone_numbers": strings,
-            "emergency_numbers": strings,
-            "places": strings,
-            "people": strings,
-            "location": {
-                "type": ["array", "null"],
-                "prefixItems": [
-                    {"type": "number", "minimum": -90, "maximum": 90},
-                    {"type": "number", "minimum": -180, "maximum": 180},
-                ],
-                "minItems": 2,
-                "maxItems": 2,
-            },
-            "timezone": {"type": "string", "description": "IANA time zone name"},
-            "calendar": {"type": "array", "items": event},
-            "subdivision": {"type": ["string", "null"]},
-            "id": {"type": ["string", "null"]},
-        },
-    }
-
-
 def _schemas() -> dict[str, Any]:
     """The body of ``GET /schema``."""
     return {
         "report": _service_report_schema(),
-        "school": _school_schema(),
+        "school": school_schema(),
         "assessment": assessment_schema(),
     }
 
@@ -415,7 +368,7 @@ def _openapi(max_body: int) -> dict[str, Any]:
     }
     schemas: dict[str, Any] = {
         "Report": _component(_service_report_schema()),
-        "School": _component(_school_schema()),
+        "School": _component(school_schema()),
         "Assessment": _component(assessment_schema()),
         "AssessRequest": {"oneOf": [_ref("Report"), _ref("AssessWithContext")]},
         "AssessWithContext": wrapper,

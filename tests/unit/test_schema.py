@@ -8,7 +8,12 @@ import jsonschema
 
 import threatsignals as ts
 from threatsignals._examples import DEMO_NOW, demo_archive, demo_reports, demo_school
-from threatsignals._schema import assessment_schema, report_schema, signals_schema
+from threatsignals._schema import (
+    assessment_schema,
+    report_schema,
+    school_schema,
+    signals_schema,
+)
 
 SCHEMA_DIR = Path(ts.__file__).parent / "schema"
 
@@ -24,6 +29,17 @@ def test_committed_schemas_match_the_code():
     assert (
         json.loads((SCHEMA_DIR / "signals.schema.json").read_text()) == signals_schema()
     )
+    assert (
+        json.loads((SCHEMA_DIR / "school.schema.json").read_text()) == school_schema()
+    )
+
+
+def test_school_schema_validates_schools():
+    from threatsignals._examples import demo_school, other_schools
+
+    validator = jsonschema.Draft202012Validator(school_schema())
+    for s in [demo_school(), *other_schools()]:
+        validator.validate(json.loads(json.dumps(s.to_dict())))
 
 
 def test_demo_assessments_and_reports_validate():

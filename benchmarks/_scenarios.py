@@ -30,6 +30,7 @@ recycled images with personalised text are harder to assess (do not clear them);
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import random
 from collections.abc import Callable, Iterable
@@ -41,6 +42,7 @@ from PIL import Image, ImageDraw
 
 import threatsignals as ts
 from threatsignals import images as ts_images
+from threatsignals._examples import demo_school
 
 __all__ = [
     "NOW",
@@ -88,20 +90,8 @@ def lhhs(*, exams: bool = False, events: Iterable[ts.Event] = ()) -> ts.School:
                 kind="exam",
             )
         )
-    return ts.School(
-        name="Lincoln Heights High School",
-        aliases=("LHHS", "Lincoln Heights"),
-        region="US",
-        subdivision="IL",
-        phone_numbers=("+13125550100",),
-        emergency_numbers=("+13125550199",),
-        places=("Maple Street", "Gymnasium", "Cafeteria", "North Parking Lot"),
-        people=("Ms. Rivera", "Mr. Okafor"),
-        location=(41.88, -87.63),
-        timezone="America/Chicago",
-        calendar=tuple(calendar),
-        id="lhhs",
-    )
+    # the demo's fictional school, with this scenario's calendar
+    return dataclasses.replace(demo_school(), calendar=tuple(calendar))
 
 
 def other(name: str, sid: str, state: str) -> ts.School:

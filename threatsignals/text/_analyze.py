@@ -524,6 +524,15 @@ def _forwarded(wrapper: tuple[str, ...]) -> bool:
     return False
 
 
+def _finding(code: str, evidence: str, guidance: str, policy: Policy) -> Finding:
+    return Finding(code, rules.ANALYZER_NAME, policy.weight(code), evidence, guidance)
+
+
+def _more(phrase: str, n: int) -> str:
+    """``'phrase'`` plus how many more matches there were."""
+    return f"'{phrase}'" + (f" and {n - 1} more" if n > 1 else "")
+
+
 def _lexicon_findings(
     flat: str, wrapper: tuple[str, ...], policy: Policy
 ) -> list[Finding]:
@@ -538,25 +547,21 @@ def _lexicon_findings(
         n = 1 if phrase is not None else 0
     if phrase is not None:
         out.append(
-            Finding(
-                code=rules.CODE_SIGNIFICANT_EVENT,
-                analyzer=rules.ANALYZER_NAME,
-                weight=policy.weight(rules.CODE_SIGNIFICANT_EVENT),
-                evidence=f"refers to a significant event or anniversary ('{phrase}'"
-                + (f" and {n - 1} more)" if n > 1 else ")"),
-                guidance=REF_PATTERNS,
+            _finding(
+                rules.CODE_SIGNIFICANT_EVENT,
+                f"refers to a significant event or anniversary ({_more(phrase, n)})",
+                REF_PATTERNS,
+                policy,
             )
         )
     phrase, n = _first(_DISRUPTION_RE, *texts)
     if phrase is not None:
         out.append(
-            Finding(
-                code=rules.CODE_DISRUPTION_GOAL,
-                analyzer=rules.ANALYZER_NAME,
-                weight=policy.weight(rules.CODE_DISRUPTION_GOAL),
-                evidence=f"states a disruption goal ('{phrase}'"
-                + (f" and {n - 1} more)" if n > 1 else ")"),
-                guidance=REF_PATTERNS,
+            _finding(
+                rules.CODE_DISRUPTION_GOAL,
+                f"states a disruption goal ({_more(phrase, n)})",
+                REF_PATTERNS,
+                policy,
             )
         )
     phrase, n = _first(_REPOST_RE, *texts)
@@ -569,25 +574,23 @@ def _lexicon_findings(
         if phrase is not None:
             signs.append(f"repost wording ('{phrase}')")
         out.append(
-            Finding(
-                code=rules.CODE_REPOST,
-                analyzer=rules.ANALYZER_NAME,
-                weight=policy.weight(rules.CODE_REPOST),
-                evidence="someone passing a threat on: " + " and ".join(signs),
-                guidance=REF_REPORTING,
+            _finding(
+                rules.CODE_REPOST,
+                "someone passing a threat on: " + " and ".join(signs),
+                REF_REPORTING,
+                policy,
             )
         )
     if not repost:
         phrase, n = _first(_WARNING_RE, *texts)
         if phrase is not None:
             out.append(
-                Finding(
-                    code=rules.CODE_DIRECT_WARNING,
-                    analyzer=rules.ANALYZER_NAME,
-                    weight=policy.weight(rules.CODE_DIRECT_WARNING),
-                    evidence=f"warns the target directly ('{phrase}'); most attackers "
-                    "do not, but this is never enough on its own",
-                    guidance=REF_PATTERNS,
+                _finding(
+                    rules.CODE_DIRECT_WARNING,
+                    f"warns the target directly ('{phrase}'); most attackers do not, "
+                    "but this is never enough on its own",
+                    REF_PATTERNS,
+                    policy,
                 )
             )
     return out
